@@ -1,0 +1,248 @@
+"""Actor resolution on a parsed document: dictionary phrases, institutions, coreference.
+
+``DocActors(doc, date)`` finds every dictionary mention (longest match, case-sensitive) and then
+answers, for an argument token chosen by the event coder, which actor(s) it denotes:
+
+1. a token inside a dictionary mention ("Kerry", "the Islamic State", "Tehran");
+2. an institution head modified by a state word ("Iran's foreign minister", "Iraqi Shia
+   militias", "the Revolutionary Guards of Iran") -> the state, with the institution's sector;
+3. a pronoun, "the two sides", or a bare definite institution ("the government") -> the last
+   compatible actor(s) named before it in the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..models import ActorMention
+from .dictionary import ActorDictionary, ActorEntry, Institution, choose, load_dictionary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+PAIR_NOUNS = {
+    "sides",
+    "countries",
+    "nations",
+    "states",
+    "governments",
+    "neighbours",
+    "neighbors",
+    "parties",
+}
+MODIFIER_DEPS = {"poss", "compound", "amod", "nmod", "appos", "npadvmod"}
+OF_PREPS = {"of", "from", "in"}
+# Kinds whose mention can stand alone as an actor argument (adjectives need a head noun).
+STANDALONE = {"state", "region", "org", "person", "metonym", "demonym"}
+COREF_WINDOW_SENTS = 3
+
+
+@dataclass
+class Mention:
+    start: int  # token indices [start, end)
+    end: int
+    entry: ActorEntry
+    sector: str | None
+    rule: str
+    role: str | None = None
+
+    def to_actor(self, doc: Doc) -> ActorMention:
+        span = doc[self.start : self.end]
+        return ActorMention(
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            code=self.entry.code,
+            sector=self.sector,
+            name=self.entry.name,
+            role=self.role or self.entry.role,
+            rule=self.rule,
+        )
+
+
+class DocActors:
+    """The actors of one parsed document."""
+
+    def __init__(
+        self, doc: Doc, date: str | None = None, dictionary: ActorDictionary | None = None
+    ):
+        self.doc = doc
+        self.date = date
+        self.d = dictionary or load_dictionary()
+        self.by_token: dict[int, Mention] = {}
+        self.mentions: list[Mention] = []
+        self._match()
+
+    # -- dictionary matching -------------------------------------------------------------
+    def _match(self) -> None:
+        doc, i, n = self.doc, 0, len(self.doc)
+        while i < n:
+            found = None
+            for length in range(min(self.d.max_len, n - i), 0, -1):
+                key = tuple(t.text for t in doc[i : i + length])
+                entries = self.d.lookup(key)
+                if entries:
+                    found = (length, choose(entries, self.date))
+                    break
+            if found is None:
+                i += 1
+                continue
+            length, entry = found
+            m = Mention(i, i + length, entry, entry.sector, f"dictionary:{entry.source}")
+            self.mentions.append(m)
+            for k in range(i, i + length):
+                self.by_token[k] = m
+            i += length
+
+    def mention_at(self, token: Token) -> Mention | None:
+        return self.by_token.get(token.i)
+
+    def all_mentions(self) -> list[ActorMention]:
+        return [m.to_actor(self.doc) for m in self.mentions]
+
+    # -- argument resolution -------------------------------------------------------------
+    def resolve(self, token: Token) -> list[Mention]:
+        """The actor(s) an argument head token denotes; empty when it names no actor."""
+        m = self.by_token.get(token.i)
+        if m is not None:
+            if m.entry.kind == "adjective" and token.dep_ in ("amod", "compound"):
+                return []
+            return [m]
+        inst = self.institution(token)
+        if inst is not None:
+            found = self._modifier_actor(token)
+            if found is not None:
+                return [self._institution_mention(token, found, inst)]
+            if self._is_definite(token) and inst.kind in ("institution", "role"):
+                prior = self._antecedents(token, want="state")
+                return [
+                    self._institution_mention(token, p, inst, rule="coref:institution")
+                    for p in prior[:1]
+                ]
+            return []
+        lower = token.lower_
+        if token.pos_ == "PRON" or lower in PLURAL_PRONOUNS | PERSON_PRONOUNS | THING_PRONOUNS:
+            if lower in PERSON_PRONOUNS:
+                return self._antecedents(token, want="person")[:1]
+            if lower in THING_PRONOUNS:
+                return self._antecedents(token, want="thing")[:1]
+            if lower in PLURAL_PRONOUNS:
+                return self._antecedents(token, want="group")
+            return []
+        if lower in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
+            return self._antecedents(token, want="pair")
+        return []
+
+    def institution(self, token: Token) -> Institution | None:
+        """The institution head ending at ``token`` ("minister" in "foreign minister")."""
+        doc = self.doc
+        for width in (3, 2, 1):
+            start = token.i - width + 1
+            if start < 0:
+                continue
+            words = tuple(t.lower_ for t in doc[start : token.i + 1])
+            inst = self.d.institutions.get(words)
+            if inst is None and width == 1:
+                inst = self.d.institutions.get((token.lemma_.lower(),))
+            if inst is not None and inst.kind != "sports":
+                return inst
+        return None
+
+    def _modifier_actor(self, token: Token, depth: int = 0) -> Mention | None:
+        if depth > 3:
+            return None
+        for child in sorted(token.children, key=lambda c: c.i):
+            if child.dep_ in MODIFIER_DEPS:
+                m = self.by_token.get(child.i)
+                if m is not None and m.entry.kind != "person":
+                    return m
+                if m is None and self.institution(child) is not None:
+                    nested = self._modifier_actor(child, depth + 1)
+                    if nested is not None:
+                        return nested
+            elif child.dep_ == "prep" and child.lower_ in OF_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        m = self.by_token.get(pobj.i)
+                        if m is not None and m.entry.kind in STANDALONE | {"adjective"}:
+                            return m
+        # Unparsed (hand-built) docs: an adjacent state word to the left ("Iraqi Shia militias").
+        for k in range(token.i - 1, max(-1, token.i - 4), -1):
+            m = self.by_token.get(k)
+            if m is not None and m.entry.kind in ("adjective", "state", "demonym", "region"):
+                return m
+            if self.doc[k].pos_ in ("VERB", "ADP", "PUNCT", "PRON", "AUX"):
+                break
+        return None
+
+    def _institution_mention(
+        self, token: Token, base: Mention, inst: Institution, rule: str = "institution"
+    ) -> Mention:
+        start = min(base.start, token.i) if rule == "institution" else token.i
+        return Mention(
+            start,
+            token.i + 1,
+            base.entry,
+            inst.sector or base.sector,
+            f"{rule}:{inst.head}",
+            role=inst.head.title() if inst.kind == "role" else None,
+        )
+
+    @staticmethod
+    def _is_definite(token: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+
+    def _antecedents(self, token: Token, want: str) -> list[Mention]:
+        """Most recent compatible mention(s) before ``token``, preferring clause subjects."""
+        sent_starts = (
+            [s.start for s in self.doc.sents] if self.doc.has_annotation("SENT_START") else [0]
+        )
+        current = max((s for s in sent_starts if s <= token.i), default=0)
+        idx = sent_starts.index(current) if current in sent_starts else 0
+        window_start = sent_starts[max(0, idx - COREF_WINDOW_SENTS)]
+        seen: set[int] = set()
+        candidates: list[Mention] = []
+        for m in reversed(self.mentions):
+            if m.start >= token.i or m.start < window_start or id(m) in seen:
+                continue
+            seen.add(id(m))
+            kind = m.entry.kind
+            if kind == "adjective":
+                continue
+            if want == "person" and kind != "person":
+                continue
+            if want in ("thing", "state", "group", "pair") and kind == "person" and want != "group":
+                continue
+            candidates.append(m)
+        if not candidates:
+            return []
+        subjects = [m for m in candidates if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
+        best = subjects[0] if subjects and subjects[0].start >= window_start else candidates[0]
+        if want in ("group", "pair"):
+            group = self._conjoined(best)
+            if want == "pair" and len(group) < 2:
+                distinct: list[Mention] = []
+                for m in candidates:
+                    if all(m.entry.code != d.entry.code for d in distinct):
+                        distinct.append(m)
+                    if len(distinct) == 2:
+                        break
+                return distinct
+            return group
+        return [best]
+
+    def _conjoined(self, m: Mention) -> list[Mention]:
+        head = self.doc[m.end - 1]
+        root = head
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        group: list[Mention] = []
+        for tok in [root, *root.conjuncts]:
+            found = self.by_token.get(tok.i)
+            if found is not None and found not in group:
+                group.append(found)
+        return group or [m]

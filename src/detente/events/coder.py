@@ -1,0 +1,421 @@
+"""The event coder: parsed sentences + resolved actors -> CAMEO events with evidence.
+
+For every verb whose lemma has a pattern in ``verbs.tsv`` the coder finds the source (subject,
+passive agent, or the subject inherited through control, coordination and relative clauses),
+the target (the pattern's slots: direct object, dative, possessor, prepositional objects), the
+modality and the time, and emits one event per (source, target) pair. Control verbs
+("refused to invite", "helped defeat", "plans to visit") follow the pattern's ``xcomp`` mode.
+Nominal events ("talks between X and Y", "an offer from the US") come from ``nouns.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..actors.resolver import DocActors, Mention
+from ..models import Event, Evidence
+from . import ontology
+from .modality import Modality, clause_modality, context_modality
+from .patterns import NounPattern, Patterns, VerbPattern, load_patterns
+from .when import event_time, parse_iso
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+CONTROL_DEPS = ("xcomp",)
+
+
+@dataclass
+class Found:
+    """One coded event before conversion to the public record."""
+
+    source: Mention
+    target: Mention
+    cameo: str
+    symmetric: bool
+    trigger: Token
+    trigger_extra: tuple[Token, ...]
+    pattern: str
+    modality: Modality
+    when: tuple[str, str] | None
+
+
+class Coder:
+    """Codes events in parsed documents. Reusable across documents; holds only patterns."""
+
+    def __init__(self, patterns: Patterns | None = None) -> None:
+        self.p = patterns or load_patterns()
+
+    # -- public --------------------------------------------------------------------------
+    def code(
+        self,
+        doc: Doc,
+        actors: DocActors,
+        published: str | None = None,
+        unit_id: str | None = None,
+        paragraph_roles: list[tuple[int, int, str]] | None = None,
+    ) -> list[Event]:
+        pub = parse_iso(published)
+        found: list[Found] = []
+        for sent in doc.sents:
+            for tok in sent:
+                if tok.pos_ in ("VERB", "AUX") or (
+                    tok.pos_ == "NOUN" and tok.tag_.startswith("VB")
+                ):
+                    found.extend(self._code_verb(tok, actors, pub))
+                elif tok.pos_ in ("NOUN", "PROPN"):
+                    found.extend(self._code_noun(tok, actors, pub))
+        return self._to_events(doc, found, unit_id, paragraph_roles or [])
+
+    # -- verbs ---------------------------------------------------------------------------
+    def best_pattern(self, verb: Token) -> VerbPattern | None:
+        rows = self.p.verbs.get(verb.lemma_.lower())
+        if not rows:
+            return None
+        particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
+        obj = _object(verb)
+        obj_lemma = obj.lemma_.lower() if obj is not None else None
+        for row in rows:  # most specific first
+            if row.particle and row.particle not in particles:
+                continue
+            if row.objects and obj_lemma not in row.objects:
+                continue
+            return row
+        return None
+
+    def _code_verb(self, verb: Token, actors: DocActors, pub: date | None) -> list[Found]:
+        row = self.best_pattern(verb)
+        if row is None:
+            return []
+        xcomp = next((c for c in verb.children if c.dep_ in CONTROL_DEPS), None)
+        inherited = self._control_context(verb)
+        if inherited is None:  # a governing verb codes this clause itself ("refused to invite")
+            return []
+        if xcomp is not None and row.xcomp in ("pass", "hyp", "neg"):
+            return []  # the embedded verb is coded, in its own right, with this context
+        if row.cameo is None:
+            return []
+        modality = clause_modality(verb, self.p.cues).merge(context_modality(verb, self.p.cues))
+        modality = modality.merge(inherited)
+        if _infinitive(verb) and not _licensed_infinitive(verb, self):
+            modality = modality.merge(Modality(hypothetical=True, cues=("infinitive",)))
+        sources, targets = self._arguments(verb, row, actors)
+        if not targets and xcomp is not None and row.xcomp == "own":
+            targets = self._embedded_targets(xcomp, actors)
+        extra = tuple(c for c in verb.children if c.dep_ == "prt")
+        obj = _object(verb)
+        if row.objects and obj is not None:
+            extra += (obj,)
+        when = event_time(verb, pub)
+        return self._pairs(
+            sources, targets, row.cameo, row.symmetric, verb, extra, row.describe(), modality, when
+        )
+
+    def _control_context(self, verb: Token) -> Modality | None:
+        """Modality a chain of control verbs puts on ``verb``; None when a governor codes it."""
+        result = Modality()
+        tok = verb
+        for _ in range(6):
+            if tok.dep_ not in CONTROL_DEPS:
+                return result
+            head = tok.head
+            row = self.best_pattern(head)
+            mode = row.xcomp if row else ""
+            if mode == "own":
+                return None
+            if mode == "hyp" or (row is None and head.pos_ in ("VERB", "AUX", "ADJ")):
+                result = result.merge(Modality(hypothetical=True, cues=(f"control:{head.text}",)))
+            elif mode == "neg":
+                result = result.merge(Modality(negated=True, cues=(f"control:{head.text}",)))
+            tok = head
+        return result
+
+    def _arguments(
+        self, verb: Token, row: VerbPattern, actors: DocActors
+    ) -> tuple[list[Mention], list[Mention]]:
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            sources = _expand(_pobj(agent), actors) if agent is not None else []
+            targets = _expand(passive, actors)
+            return sources, targets
+        sources = self._subjects(verb, actors)
+        targets = self._targets(verb, row.targets, actors)
+        return sources, targets
+
+    def _subjects(self, verb: Token, actors: DocActors, depth: int = 0) -> list[Mention]:
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            found = _expand(subj, actors)
+            # Headlines: "Iran, US cooperate ..." parse the first actor as a loose dependent.
+            for c in verb.children:
+                if c.dep_ in ("dep", "npadvmod") and c.i < subj.i:
+                    found += [m for m in _expand(c, actors) if m not in found]
+            return found
+        if depth > 4:
+            return []
+        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+            return self._subjects(verb.head, actors, depth + 1)
+        if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
+            return _expand(verb.head, actors)
+        return []
+
+    def _targets(self, verb: Token, slots: tuple[str, ...], actors: DocActors) -> list[Mention]:
+        obj = _object(verb)
+        for slot in slots:
+            heads: list[Token] = []
+            if slot == "dobj":
+                heads = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+            elif slot == "dative":
+                heads = [c for c in verb.children if c.dep_ == "dative"]
+            elif slot == "poss" and obj is not None:
+                heads = [c for c in obj.children if c.dep_ == "poss"]
+            else:
+                holders = [verb] + ([obj] if obj is not None else [])
+                holders += [c for c in verb.children if c.dep_ == "prt"]
+                for holder in holders:
+                    for prep in holder.children:
+                        if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ == slot:
+                            heads += [p for p in prep.children if p.dep_ in ("pobj", "pcomp")]
+            for head in heads:
+                found = _expand(head, actors) or _owner(head, actors)
+                if found:
+                    return found
+        return []
+
+    def _embedded_targets(self, xcomp: Token, actors: DocActors) -> list[Mention]:
+        row = self.best_pattern(xcomp)
+        slots = row.targets if row else ("dobj", "with", "against", "to", "on")
+        return self._targets(xcomp, slots, actors)
+
+    # -- nouns ---------------------------------------------------------------------------
+    def _code_noun(self, noun: Token, actors: DocActors, pub: date | None) -> list[Found]:
+        pat = self.p.nouns.get(noun.lemma_.lower())
+        if pat is None or actors.mention_at(noun) is not None:
+            return []
+        governor = noun.head if noun.head.i != noun.i else None
+        if governor is not None and noun.dep_ in ("dobj", "nsubjpass"):
+            row = self.best_pattern(governor)
+            if row is not None and row.objects and noun.lemma_.lower() in row.objects:
+                return []  # a light-verb construction already coded at the verb
+        sources = self._noun_slots(noun, pat.sources, actors)
+        targets = self._noun_slots(noun, pat.targets, actors)
+        if pat.symmetric and len(sources) >= 2 and not targets:
+            targets = sources[1:]
+            sources = sources[:1]
+        if sources and not targets and governor is not None and noun.dep_ in ("dobj", "pobj"):
+            verb = governor if noun.dep_ == "dobj" else governor.head
+            if verb.pos_ == "VERB":
+                targets = [m for m in self._subjects(verb, actors) if m not in sources]
+        if not sources and targets and pat.symmetric and len(targets) >= 2:
+            sources, targets = targets[:1], targets[1:]
+        modality = self._noun_modality(noun, governor)
+        when = (
+            event_time(governor, pub) if governor is not None and governor.pos_ == "VERB" else None
+        )
+        return self._pairs(
+            sources, targets, pat.cameo, pat.symmetric, noun, (), pat.describe(), modality, when
+        )
+
+    def _noun_slots(self, noun: Token, slots: tuple[str, ...], actors: DocActors) -> list[Mention]:
+        holders = [noun]
+        if noun.dep_ in ("nsubj", "attr") and noun.head.lemma_ == "be":
+            holders.append(noun.head)  # "the negotiations are between Iran and the US"
+        for slot in slots:
+            found: list[Mention] = []
+            if slot in ("poss", "compound", "amod"):
+                deps = ("compound", "amod", "nmod") if slot != "poss" else ("poss",)
+                for c in noun.children:
+                    if c.dep_ in deps:
+                        found += [
+                            m for m in _expand(c, actors, allow_adjective=True) if m not in found
+                        ]
+            else:
+                for holder in holders:
+                    for prep in holder.children:
+                        if prep.dep_ in ("prep", "agent") and prep.lower_ == slot:
+                            for pobj in prep.children:
+                                if pobj.dep_ == "pobj":
+                                    found += _expand(pobj, actors)
+            if found:
+                return found
+        return []
+
+    def _noun_modality(self, noun: Token, governor: Token | None) -> Modality:
+        result = Modality()
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            result = result.merge(Modality(negated=True, cues=("det:no",)))
+        if any(
+            c.lower_ in ("secret", "covert", "clandestine", "quiet", "secretive")
+            for c in noun.children
+        ):
+            result = result.merge(Modality(covert=True, cues=("covert",)))
+        verb = governor
+        hops = 0
+        while (
+            verb is not None
+            and verb.pos_ not in ("VERB", "AUX")
+            and verb.head.i != verb.i
+            and hops < 4
+        ):
+            verb = verb.head
+            hops += 1
+        if verb is not None and verb.pos_ in ("VERB", "AUX"):
+            own = clause_modality(verb, self.p.cues)
+            ctx = context_modality(verb, self.p.cues)
+            result = result.merge(Modality(False, own.hypothetical, own.covert, own.cues)).merge(
+                ctx
+            )
+            if (
+                own.negated
+                and noun.dep_ in ("nsubj", "attr", "dobj")
+                and verb.lemma_ in ("be", "have", "hold")
+            ):
+                result = result.merge(Modality(negated=True, cues=own.cues))
+        else:
+            sent = noun.sent.text.rstrip()
+            if sent.endswith("?"):
+                result = result.merge(Modality(hypothetical=True, cues=("question",)))
+        return result
+
+    # -- assembly ------------------------------------------------------------------------
+    def _pairs(
+        self,
+        sources: list[Mention],
+        targets: list[Mention],
+        cameo: str,
+        symmetric: bool,
+        trigger: Token,
+        extra: tuple[Token, ...],
+        pattern: str,
+        modality: Modality,
+        when: tuple[str, str] | None,
+    ) -> list[Found]:
+        if symmetric and not targets and len(sources) >= 2:
+            pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
+        else:
+            pairs = [(s, t) for s in sources for t in targets]
+        out = []
+        for s, t in pairs:
+            if s is t or (s.start == t.start and s.end == t.end):
+                continue
+            if s.entry.code == t.entry.code and (s.entry.kind == t.entry.kind == "state"):
+                continue  # "the US and America" are one actor
+            out.append(Found(s, t, cameo, symmetric, trigger, extra, pattern, modality, when))
+        return out
+
+    def _to_events(
+        self, doc: Doc, found: list[Found], unit_id: str | None, roles: list[tuple[int, int, str]]
+    ) -> list[Event]:
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        for f in found:
+            sent: Span = f.trigger.sent
+            key = (
+                sent.start,
+                f.source.entry.code,
+                f.target.entry.code,
+                f.cameo,
+                f.modality.negated,
+                f.modality.hypothetical,
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            toks = sorted((f.trigger, *f.trigger_extra), key=lambda t: t.i)
+            t_start, t_end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            src, tgt = f.source.to_actor(doc), f.target.to_actor(doc)
+            role = next((r for a, b, r in roles if a <= sent.start_char < b), "body")
+            evidence = Evidence(
+                sentence=sent.text,
+                sentence_start=sent.start_char,
+                sentence_end=sent.end_char,
+                trigger=doc.text[t_start:t_end],
+                trigger_start=t_start,
+                trigger_end=t_end,
+                pattern=f.pattern + (f" [{', '.join(f.modality.cues)}]" if f.modality.cues else ""),
+                source_text=src.text,
+                target_text=tgt.text,
+                paragraph_role=role,
+            )
+            events.append(
+                Event(
+                    source=src.code,
+                    target=tgt.code,
+                    cameo=f.cameo,
+                    root=ontology.root_of(f.cameo),
+                    goldstein=ontology.goldstein(f.cameo),
+                    quad_class=ontology.quad_class(f.cameo),
+                    plover=ontology.plover(f.cameo),
+                    evidence=evidence,
+                    symmetric=f.symmetric,
+                    negated=f.modality.negated,
+                    hypothetical=f.modality.hypothetical,
+                    covert=f.modality.covert,
+                    when=f.when[0] if f.when else None,
+                    when_precision=f.when[1] if f.when else None,
+                    source_sector=src.sector,
+                    target_sector=tgt.sector,
+                    source_name=src.name,
+                    target_name=tgt.name,
+                    unit_id=unit_id,
+                )
+            )
+        return events
+
+
+# -- helpers -----------------------------------------------------------------------------
+def _object(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            return c
+    return None
+
+
+def _pobj(prep: Token) -> Token:
+    return next((c for c in prep.children if c.dep_ == "pobj"), prep)
+
+
+def _expand(head: Token, actors: DocActors, allow_adjective: bool = False) -> list[Mention]:
+    """The actor(s) of an argument head and of the heads coordinated with it."""
+    out: list[Mention] = []
+    for tok in [head, *[c for c in head.conjuncts if c.i > head.i]]:
+        found = actors.resolve(tok)
+        if not found and allow_adjective:
+            m = actors.mention_at(tok)
+            if m is not None:
+                found = [m]
+        for m in found:
+            if m not in out:
+                out.append(m)
+    return out
+
+
+def _owner(head: Token, actors: DocActors) -> list[Mention]:
+    """The state owning a non-actor object ("attacked Iranian positions" -> Iran)."""
+    if head.pos_ not in ("NOUN",):
+        return []
+    for c in head.children:
+        if c.dep_ in ("amod", "compound", "poss"):
+            m = actors.mention_at(c)
+            if m is not None and m.entry.kind in ("adjective", "state", "demonym", "org"):
+                return [m]
+    return []
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _licensed_infinitive(verb: Token, coder: Coder) -> bool:
+    """An infinitive under a pass-mode control verb ("helped to defeat") is realised."""
+    if verb.dep_ != "xcomp":
+        return False
+    row = coder.best_pattern(verb.head)
+    return row is not None and row.xcomp == "pass"

@@ -1,0 +1,212 @@
+"""Extract an Article from a plain-text dump of a web page (w3m/lynx dumps, copied pages).
+
+The dump is cut into paragraphs (wrapped lines rejoined); each paragraph gets a weight (its
+word count when it reads like prose, a penalty when it is a list item, a furniture line or a
+short fragment) and the article is the stretch of paragraphs with the largest total weight.
+Inside that stretch image credits, captions, bylines, dates and furniture lines are dropped;
+short headline-like lines between prose paragraphs are kept as subheadings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from detente.extract.interview import label_turns
+from detente.extract.textdump_lines import (
+    Para,
+    is_credit,
+    is_furniture,
+    sentence_like,
+    split_credit,
+    split_paragraphs,
+)
+from detente.extract.textdump_meta import (
+    byline_names,
+    find_byline,
+    find_date,
+    find_publisher,
+    find_title,
+    is_date_line,
+)
+from detente.models import Article, Paragraph
+
+_REFERENCES_RE = re.compile(r"^\s*(?:References|Visible links|Hidden links:?)\s*$", re.M)
+
+
+def _weight(para: Para) -> float:
+    """Content weight of a paragraph: positive for prose, negative for furniture."""
+    words = para.words
+    if is_furniture(para.text) or is_credit(para.text):
+        return -2.0 - words
+    if sentence_like(para.text):
+        return words * (0.5 if para.bullet else 1.0)
+    if para.bullet:
+        return -1.0 - words
+    return -1.0 - 0.5 * min(words, 10)
+
+
+def best_region(paras: list[Para]) -> tuple[int, int]:
+    """(start, end) of the contiguous run of paragraphs with the largest total weight."""
+    best = (0, 0)
+    best_sum = 0.0
+    run_start, run_sum = 0, 0.0
+    for i, para in enumerate(paras):
+        if run_sum <= 0:
+            run_start, run_sum = i, 0.0
+        run_sum += _weight(para)
+        if run_sum > best_sum:
+            best_sum, best = run_sum, (run_start, i + 1)
+    return best
+
+
+def _is_caption_pair(paras: list[Para], i: int) -> bool:
+    """True when paragraph ``i`` is a short line directly followed by an image credit."""
+    if i + 1 >= len(paras) or paras[i].words > 60:
+        return False
+    nxt = paras[i + 1].text
+    return is_credit(nxt) or (nxt.startswith(paras[i].text) and split_credit(nxt) is not None)
+
+
+class _Sorter:
+    """Sorts the paragraphs of the article region into body, captions and removed lines."""
+
+    def __init__(self, paras: list[Para], start: int, end: int) -> None:
+        self.paras = paras
+        self.start, self.end = start, end
+        self.body: list[int] = []
+        self.captions: list[str] = []
+        self.removed: list[str] = []
+        self.meta: set[int] = set()  # byline/date lines inside the region
+
+    def run(self) -> None:
+        """Classify every paragraph in the region."""
+        skip_next = False
+        for i in range(self.start, self.end):
+            if skip_next:
+                skip_next = False
+                continue
+            skip_next = self._classify(i)
+
+    def _classify(self, i: int) -> bool:
+        """File paragraph ``i``; return True when it also consumed paragraph ``i + 1``."""
+        para = self.paras[i]
+        text = para.text
+        if _is_caption_pair(self.paras, i) and not sentence_like_long(para):
+            self._caption_with_credit(i)
+            return True
+        glued = split_credit(text)
+        if glued and para.words <= 40:
+            self.captions.append(glued[0])
+            self.removed.append(text)
+            return False
+        if i + 1 < self.end and self.paras[i + 1].text.startswith(text) and para.words < 60:
+            self.removed.append(text)  # alt text repeated by the caption below it
+            return False
+        if byline_names(text) is not None or is_date_line(text):
+            self.meta.add(i)
+            self.removed.append(text)
+        elif is_furniture(text) or is_credit(text):
+            self.removed.append(text)
+        elif sentence_like(text) or self._subheading(i):
+            self.body.append(i)
+        else:
+            self.removed.append(text)
+        return False
+
+    def _caption_with_credit(self, i: int) -> None:
+        """File a caption and its credit line; a credit with its own caption marks a label."""
+        caption, credit = self.paras[i].text, self.paras[i + 1].text
+        glued = split_credit(credit)
+        if glued and not credit.startswith(caption):
+            caption = glued[0]  # the line above is a photo label ("Name Profession")
+        self.captions.append(caption)
+        self.removed.extend([self.paras[i].text, credit])
+
+    def _subheading(self, i: int) -> bool:
+        """A short headline-like line between two prose paragraphs of the region."""
+        para = self.paras[i]
+        if para.bullet and para.words < 4 or not 2 <= para.words <= 18:
+            return False
+        before = i - 1 >= self.start and sentence_like(self.paras[i - 1].text)
+        after = i + 1 < self.end and sentence_like(self.paras[i + 1].text)
+        if i + 1 < self.end and _is_caption_pair(self.paras, i + 1):
+            return False
+        if i + 2 < self.end and split_credit(self.paras[i + 1].text):
+            return False
+        return before and after
+
+
+def sentence_like_long(para: Para) -> bool:
+    """Prose paragraphs of more than 40 words are never captions."""
+    return para.words > 40 and sentence_like(para.text)
+
+
+def _strip_references(text: str) -> tuple[str, list[str]]:
+    """Cut a lynx "References" list (and anything after it) off the dump."""
+    match = _REFERENCES_RE.search(text)
+    if not match:
+        return text, []
+    tail = [line.strip() for line in text[match.start() :].splitlines() if line.strip()]
+    return text[: match.start()], tail
+
+
+def _standfirst(sorter: _Sorter, roles: list[str], first_question: int | None) -> None:
+    """Mark an opening paragraph as standfirst: before the byline/date, or before the Q&A."""
+    if not sorter.body:
+        return
+    first = sorter.body[0]
+    if first_question is not None and 0 < first_question <= 2:
+        for k in range(first_question):
+            roles[k] = "standfirst"
+        return
+    if len(sorter.body) > 1 and any(first < m < sorter.body[1] for m in sorter.meta):
+        roles[0] = "standfirst"
+
+
+def extract_text_dump(text: str, path: str = "", date_hint: str | None = None) -> Article:
+    """Extract title, body, byline, date, publisher, captions and interview turns from a dump."""
+    text, removed_tail = _strip_references(text)
+    paras = split_paragraphs(text)
+    start, end = best_region(paras)
+    sorter = _Sorter(paras, start, end)
+    sorter.run()
+    title_i = find_title(paras, start)
+    byline = find_byline(paras, start)
+    interviewer = byline[1][0] if byline and byline[1] else None
+    texts = [paras[i].text for i in sorter.body]
+    interview = label_turns(texts, interviewer_name=interviewer if byline else None)
+    roles = interview.roles
+    _standfirst(sorter, roles, interview.first_question)
+    body, paragraphs = _assemble(interview.texts, roles, interview.speakers)
+    outside = [p.text for k, p in enumerate(paras) if (k < start or k >= end) and k != title_i]
+    return Article(
+        title=paras[title_i].text if title_i is not None else "",
+        body=body,
+        date=date_hint or find_date(paras, start, end),
+        authors=byline[1] if byline else (),
+        publisher=find_publisher(paras, interview.interviewer_label, path),
+        genre="interview" if interview.turns else "news",
+        captions=tuple(dict.fromkeys(sorter.captions)),
+        paragraphs=paragraphs,
+        turns=interview.turns,
+        source_format="text",
+        removed=tuple(outside[: _count_before(paras, start, title_i)] + sorter.removed)
+        + tuple(outside[_count_before(paras, start, title_i) :] + removed_tail),
+    )
+
+
+def _count_before(paras: list[Para], start: int, title_i: int | None) -> int:
+    """How many dropped paragraphs lie before the article region (title excluded)."""
+    return start - (1 if title_i is not None and title_i < start else 0)
+
+
+def _assemble(
+    texts: list[str], roles: list[str], speakers: list[str | None]
+) -> tuple[str, tuple[Paragraph, ...]]:
+    """Join paragraphs with blank lines and record their offsets, roles and speakers."""
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    for text, role, speaker in zip(texts, roles, speakers, strict=True):
+        paragraphs.append(Paragraph(offset, offset + len(text), role, speaker))
+        offset += len(text) + 2
+    return "\n\n".join(texts), tuple(paragraphs)

@@ -1,0 +1,164 @@
+"""One document through every stage, and the error policy.
+
+raw bytes -> (decode, sniff) -> Article (extract) -> spaCy Doc (nlp) -> actors -> events -> store.
+A document that fails a stage becomes a ``Skip`` with its path and reason; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import InputError
+from .events.coder import Coder
+from .ingest import iter_documents
+from .ingest.decode import decode, sniff_kind
+from .ingest.files import sha256
+from .models import Article, Event, IngestSummary, RawDocument, Skip
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from .store import Store
+
+
+@dataclass
+class Prepared:
+    raw: RawDocument
+    article: Article
+    encoding: str
+
+
+def prepare(raw: RawDocument) -> Prepared | Skip:
+    """Decode and extract one document; every failure becomes a Skip naming the reason."""
+    from .extract import extract_html, extract_text_dump
+
+    try:
+        text, encoding = decode(raw.data)
+    except InputError as exc:
+        return Skip(raw.path, exc.reason, exc.detail, raw.content_hash)
+    kind = raw.kind_hint if raw.kind_hint == "text" and raw.unit_id else sniff_kind(text, raw.path)
+    try:
+        if kind == "html":
+            article = extract_html(text, path=raw.path, date_hint=raw.date_hint)
+        else:
+            article = extract_text_dump(text, path=raw.path, date_hint=raw.date_hint)
+    except Exception as exc:  # noqa: BLE001 - third-party extractors raise anything
+        return Skip(raw.path, "extraction failed", f"{type(exc).__name__}: {exc}", raw.content_hash)
+    if not article.body.strip() and not article.title.strip():
+        return Skip(raw.path, "no article text", f"nothing left after removing page furniture ({kind})", raw.content_hash)
+    return Prepared(raw, article, encoding)
+
+
+def coding_text(article: Article) -> tuple[str, list[tuple[int, int, str]]]:
+    """The text the coder reads (headline + body) and the paragraph roles in it."""
+    text = article.text_for_coding
+    shift = len(text) - len(article.body)
+    roles = [(p.start + shift, p.end + shift, p.role) for p in article.paragraphs]
+    if shift:
+        roles.insert(0, (0, shift, "headline"))
+    return text, roles
+
+
+class Pipeline:
+    """A loaded spaCy model plus the coder, reused across batches."""
+
+    def __init__(self, model: str | None = None, batch_size: int = 32, n_process: int = 1) -> None:
+        from . import nlp as nlp_mod
+
+        self.nlp: Language = nlp_mod.load(model)
+        self.batch_size = batch_size
+        self.n_process = n_process
+        self.coder = Coder()
+
+    def code_articles(self, articles: Sequence[tuple[Article, str | None]]) -> list[list[Event]]:
+        """Events of each ``(article, unit_id)``, parsed in one ``nlp.pipe`` batch."""
+        from .actors.resolver import DocActors
+        from .nlp import parse
+
+        texts = [coding_text(a) for a, _ in articles]
+        out: list[list[Event]] = []
+        docs = parse(self.nlp, (t for t, _ in texts), self.batch_size, self.n_process)
+        for (article, unit_id), (_, roles), doc in zip(articles, texts, docs):
+            actors = DocActors(doc, article.date)
+            out.append(self.coder.code(doc, actors, article.date, unit_id, roles))
+        return out
+
+    def code_text(self, text: str, date: str | None = None, unit_id: str | None = None,
+                  clean: bool = True) -> list[Event]:
+        """Code one text. With ``clean`` it goes through the plain-text page cleaner first."""
+        from .extract import extract_text_dump
+
+        article = extract_text_dump(text, date_hint=date) if clean else Article(title="", body=text, date=date)
+        return self.code_articles([(article, unit_id)])[0]
+
+
+def _batches(items: Iterable[RawDocument | Skip], size: int) -> Iterator[list[RawDocument | Skip]]:
+    batch: list[RawDocument | Skip] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest(
+    paths: Sequence[str],
+    store: Store,
+    settings: Settings | None = None,
+    pipeline: Pipeline | None = None,
+    on_document: Callable[[str], None] | None = None,
+) -> IngestSummary:
+    """Ingest files and folders into ``store``. Idempotent: stored content is not parsed again."""
+    settings = settings or Settings()
+    pipe = pipeline or Pipeline(settings.model, settings.batch_size, settings.n_process)
+    summary = IngestSummary()
+    run_id = uuid.uuid4().hex
+    store.start_run(run_id, "ingest " + " ".join(paths))
+    for batch in _batches(iter_documents(paths, settings.max_bytes), settings.batch_size):
+        skips = [b for b in batch if isinstance(b, Skip)]
+        raws = [b for b in batch if isinstance(b, RawDocument)]
+        summary.seen += len(batch)
+        known = store.known(r.content_hash for r in raws)
+        fresh: list[Prepared] = []
+        dupes: list[RawDocument] = []
+        hashes: set[str] = set()
+        for raw in raws:
+            if raw.content_hash in known or raw.content_hash in hashes:
+                dupes.append(raw)
+                continue
+            hashes.add(raw.content_hash)
+            prepared = prepare(raw)
+            if isinstance(prepared, Skip):
+                skips.append(prepared)
+            else:
+                fresh.append(prepared)
+        events = pipe.code_articles([(p.article, p.raw.unit_id) for p in fresh])
+        items = [(p.raw, p.article, p.encoding, ev) for p, ev in zip(fresh, events)]
+        items += [(d, Article(title="", body=""), "", []) for d in dupes]
+        stored, n_events = store.write_batch(items, skips, run_id)
+        summary.stored += stored
+        summary.duplicates += len(dupes) + (len(fresh) - stored)
+        summary.events += n_events
+        summary.skipped += len(skips)
+        summary.skips.extend(skips)
+        if on_document:
+            for item in batch:
+                on_document(item.path)
+    store.finish_run(run_id, summary.seen, summary.stored, summary.duplicates, summary.skipped, summary.events)
+    return summary
+
+
+def code_text(text: str, date: str | None = None, model: str | None = None) -> list[Event]:
+    """Code a text without storing it (public API)."""
+    return Pipeline(model).code_text(text, date)
+
+
+def raw_from_text(text: str, path: str = "<text>", date: str | None = None) -> RawDocument:
+    data = text.encode("utf-8")
+    return RawDocument(path=path, data=data, content_hash=sha256(data), kind_hint="text", date_hint=date)

@@ -1,0 +1,206 @@
+"""DuckDB store: idempotent writes keyed by content hash, one transaction per batch.
+
+A document and its article and events are written in the same transaction, so an interrupted
+run leaves every document either fully stored or absent; rerunning the same ingest repairs it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from .. import __version__
+from ..errors import StoreError, StoreInUseError
+from ..models import Article, Event, RawDocument, Skip
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+EVENT_COLUMNS = (
+    "event_id", "doc_id", "unit_id", "source", "target", "source_name", "target_name",
+    "source_sector", "target_sector", "cameo", "root", "goldstein", "quad_class", "plover",
+    "symmetric", "negated", "hypothetical", "covert", "event_date", "date_precision", "published",
+    "sentence", "sentence_start", "sentence_end", "trigger", "trigger_start", "trigger_end",
+    "pattern", "source_text", "target_text", "paragraph_role", "coder_version",
+)
+_PID = re.compile(r"PID (\d+)")
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def event_id(doc_id: str, ev: Event) -> str:
+    key = "|".join(
+        str(x)
+        for x in (doc_id, ev.evidence.trigger_start, ev.evidence.trigger_end, ev.source, ev.target,
+                  ev.cameo, ev.negated, ev.hypothetical, ev.evidence.source_text, ev.evidence.target_text)
+    )
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+class Store:
+    """An open store. Use as a context manager or call ``close()``."""
+
+    def __init__(self, path: str, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only
+        try:
+            if read_only and path != ":memory:" and not Path(path).exists():
+                raise StoreError(f"{path}: no such store; run `detente ingest` first")
+            self.con = duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            msg = str(exc)
+            if "lock" in msg.lower():
+                pid = _PID.search(msg)
+                who = f" by PID {pid.group(1)}" if pid else ""
+                raise StoreInUseError(f"{path} is in use{who}; wait for that process or use another --db") from exc
+            raise StoreError(f"{path}: cannot open the store: {msg}") from exc
+        except duckdb.Error as exc:
+            raise StoreError(f"{path}: cannot open the store: {exc}") from exc
+        if not read_only:
+            self._migrate()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- schema --------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)"
+        )
+        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        current = (row[0] if row else None) or 0
+        if current > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} has schema version {current}, newer than this detente ({SCHEMA_VERSION}); upgrade detente"
+            )
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            self.con.execute("BEGIN TRANSACTION")
+            for statement in MIGRATIONS[version]:
+                self.con.execute(statement)
+            self.con.execute("INSERT INTO schema_version VALUES (?, ?)", [version, _now()])
+            self.con.execute("COMMIT")
+
+    def schema_version(self) -> int:
+        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+    # -- writes --------------------------------------------------------------------------
+    def known(self, doc_ids: Iterable[str]) -> set[str]:
+        ids = list(doc_ids)
+        if not ids:
+            return set()
+        rows = self.con.execute(
+            "SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def write_batch(
+        self,
+        items: Sequence[tuple[RawDocument, Article, str, list[Event]]],
+        skips: Sequence[Skip],
+        run_id: str,
+    ) -> tuple[int, int]:
+        """Store documents with their articles and events, and skips, atomically.
+
+        ``items`` are ``(raw, article, encoding, events)``. Documents already stored are
+        recorded as another path of the same content and otherwise left alone.
+        Returns ``(documents_stored, events_stored)``.
+        """
+        now = _now()
+        con = self.con
+        stored = n_events = 0
+        con.execute("BEGIN TRANSACTION")
+        try:
+            existing = self.known(raw.content_hash for raw, *_ in items)
+            batch_seen: set[str] = set()
+            for raw, art, encoding, events in items:
+                doc_id = raw.content_hash
+                con.execute(
+                    "INSERT INTO document_paths VALUES (?, ?, ?, ?)", [doc_id, raw.path, run_id, now]
+                )
+                if doc_id in existing or doc_id in batch_seen:
+                    continue
+                batch_seen.add(doc_id)
+                con.execute(
+                    "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [doc_id, raw.path, raw.unit_id, art.source_format, len(raw.data), encoding, now, run_id],
+                )
+                con.execute(
+                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        doc_id, art.title, art.date, json.dumps(list(art.authors)), art.publisher,
+                        art.language, art.genre, art.body, json.dumps(list(art.captions)),
+                        json.dumps([dataclasses.asdict(t) for t in art.turns]),
+                        json.dumps([dataclasses.asdict(p) for p in art.paragraphs]),
+                        json.dumps(list(art.removed)),
+                    ],
+                )
+                rows = [self._event_row(doc_id, art, ev) for ev in events]
+                if rows:
+                    con.executemany(
+                        f"INSERT OR IGNORE INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))})", rows
+                    )
+                stored += 1
+                n_events += len(rows)
+            for skip in skips:
+                con.execute(
+                    "INSERT INTO skips VALUES (?, ?, ?, ?, ?, ?)",
+                    [skip.path, skip.reason, skip.detail, skip.content_hash, run_id, now],
+                )
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: write failed: {exc}") from exc
+        return stored, n_events
+
+    @staticmethod
+    def _event_row(doc_id: str, art: Article, ev: Event) -> list[Any]:
+        e = ev.evidence
+        return [
+            event_id(doc_id, ev), doc_id, ev.unit_id, ev.source, ev.target, ev.source_name,
+            ev.target_name, ev.source_sector, ev.target_sector, ev.cameo, ev.root, ev.goldstein,
+            ev.quad_class, ev.plover, ev.symmetric, ev.negated, ev.hypothetical, ev.covert,
+            ev.when or art.date, ev.when_precision or ("published" if art.date else None), art.date,
+            e.sentence, e.sentence_start, e.sentence_end, e.trigger, e.trigger_start, e.trigger_end,
+            e.pattern, e.source_text, e.target_text, e.paragraph_role, __version__,
+        ]
+
+    def start_run(self, run_id: str, command: str) -> None:
+        self.con.execute(
+            "INSERT INTO runs VALUES (?, ?, NULL, ?, 0, 0, 0, 0, 0)", [run_id, _now(), command]
+        )
+
+    def finish_run(self, run_id: str, seen: int, stored: int, duplicates: int, skipped: int, events: int) -> None:
+        self.con.execute(
+            "UPDATE runs SET finished_at = ?, seen = ?, stored = ?, duplicates = ?, skipped = ?, events = ? "
+            "WHERE run_id = ?",
+            [_now(), seen, stored, duplicates, skipped, events, run_id],
+        )
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("documents", "articles", "events", "skips"):
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+            out[table] = int(row[0]) if row else 0
+        return out
+
+
+def open_store(path: str | None = None, read_only: bool = False) -> Store:
+    """Open (creating if needed) the store at ``path`` (default: settings / ``DETENTE_DB``)."""
+    from ..settings import Settings
+
+    return Store(path or Settings().db, read_only=read_only)
