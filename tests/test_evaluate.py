@@ -214,9 +214,7 @@ def test_optional_and_required_events_beside_each_other() -> None:
 
 def test_system_non_factual_events_are_left_out() -> None:
     gold = [gev("EU", "BLR", "16")]
-    report = run(
-        gold, [sev("EU", "BLR", "16", hypothetical=True), sev("EU", "RUS", "16", negated=True)]
-    )
+    report = run(gold, [sev("EU", "BLR", "16", hypothetical=True), sev("EU", "RUS", "16", negated=True)])
     assert counts(report) == (0, 0, 1)
 
 
@@ -284,9 +282,7 @@ def test_empty_unit_and_no_prediction_is_perfect() -> None:
     report = score([unit()], {})
     assert counts(report) == (0, 0, 0)
     assert (report.precision, report.recall, report.f1) == (1.0, 1.0, 1.0)
-    assert report.render()[-1] == (
-        "factual events: precision=1.000 recall=1.000 f1=1.000 (tp=0 fp=0 fn=0)"
-    )
+    assert report.render()[-1] == ("factual events: precision=1.000 recall=1.000 f1=1.000 (tp=0 fp=0 fn=0)")
 
 
 def test_empty_unit_with_system_event_is_a_false_alarm() -> None:

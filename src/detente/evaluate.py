@@ -256,9 +256,7 @@ def _parse_unit(obj: object, path: str | Path, line: int) -> GoldUnit:
             raise GoldFormatError(path, line, f"{name!r} must be a string")
     if not isinstance(obj["events"], list):
         raise GoldFormatError(path, line, "'events' must be a list (possibly empty)")
-    events = tuple(
-        _parse_event(event, path, line, index) for index, event in enumerate(obj["events"])
-    )
+    events = tuple(_parse_event(event, path, line, index) for index, event in enumerate(obj["events"]))
     return GoldUnit(
         id=obj["id"],
         text=obj["text"],
@@ -330,6 +328,9 @@ class _SysEvent:
         return not (self.negated or self.hypothetical)
 
 
+_RAW_FIELDS = ("source", "target", "cameo", "negated", "hypothetical", "covert", "evidence")
+
+
 def _as_json(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return dataclasses.asdict(value)
@@ -359,9 +360,6 @@ def _system_event(event: object, unit_id: str, index: int) -> _SysEvent | None:
         evidence=_as_json(_field(event, "evidence")),
         raw=raw,
     )
-
-
-_RAW_FIELDS = ("source", "target", "cameo", "negated", "hypothetical", "covert", "evidence")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -403,11 +401,7 @@ class _Item:
 
     def representative(self) -> GoldEvent:
         """The event shown in reports: a required factual one if any."""
-        order = sorted(
-            self.events,
-            key=lambda e: (not e.factual, e.optional),
-        )
-        return order[0]
+        return min(self.events, key=lambda e: (not e.factual, e.optional))
 
 
 def _items(events: Sequence[GoldEvent], with_root: bool) -> list[_Item]:
@@ -439,9 +433,7 @@ def _items(events: Sequence[GoldEvent], with_root: bool) -> list[_Item]:
     return items
 
 
-def _max_matching(
-    candidates: list[list[int]], taken: dict[int, int] | None = None
-) -> dict[int, int]:
+def _max_matching(candidates: list[list[int]], taken: dict[int, int] | None = None) -> dict[int, int]:
     """Kuhn's augmenting paths: system index -> candidate item indices; returns item -> system."""
     match: dict[int, int] = dict(taken or {})
 
@@ -468,9 +460,7 @@ class _UnitResult:
     neutral: list[tuple[_SysEvent, str]] = field(default_factory=list)
 
 
-def _match_unit(
-    gold: Sequence[GoldEvent], system: Sequence[_SysEvent], with_root: bool
-) -> _UnitResult:
+def _match_unit(gold: Sequence[GoldEvent], system: Sequence[_SysEvent], with_root: bool) -> _UnitResult:
     """Apply the FORMAT.md rules to one unit. ``system`` holds factual events only."""
     items = _items(gold, with_root)
 
@@ -492,9 +482,7 @@ def _match_unit(
         result = []
         for event in unique:
             key = key_of(event)
-            cands = [
-                ii for ii, item in enumerate(items) if item.status in statuses and item.accepts(key)
-            ]
+            cands = [ii for ii, item in enumerate(items) if item.status in statuses and item.accepts(key)]
             cands.sort(key=lambda ii: key not in items[ii].identity)  # exact root first
             result.append(cands)
         return result
@@ -503,9 +491,7 @@ def _match_unit(
     required = _max_matching(candidates((_REQUIRED,)))
     matched_sys = {si: ii for ii, si in required.items()}
     # 2. then the remaining system events against optional factual items (neither way)
-    opt_cands = [
-        [] if si in matched_sys else cands for si, cands in enumerate(candidates((_OPTIONAL,)))
-    ]
+    opt_cands = [[] if si in matched_sys else cands for si, cands in enumerate(candidates((_OPTIONAL,)))]
     optional = _max_matching(opt_cands)
     matched_opt = {si: ii for ii, si in optional.items()}
 
@@ -924,8 +910,7 @@ def score(
                 continue
             report.modality_total += 1
             report.modality_correct += any(
-                (g.negated, g.hypothetical) == (event.negated, event.hypothetical)
-                for g in gold_matches
+                (g.negated, g.hypothetical) == (event.negated, event.hypothetical) for g in gold_matches
             )
 
     report.per_root = [roots[r] for r in sorted(roots)]

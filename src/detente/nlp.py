@@ -46,9 +46,7 @@ def load(name: str | None = None) -> Language:
     return nlp
 
 
-def parse(
-    nlp: Language, texts: Iterable[str], batch_size: int = 32, n_process: int = 1
-) -> Iterator[Doc]:
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32, n_process: int = 1) -> Iterator[Doc]:
     """Parse texts in batches with ``nlp.pipe``; texts over MAX_CHARS are cut (the cut is logged
     by the caller, which knows the document)."""
     clipped = (t if len(t) <= MAX_CHARS else t[:MAX_CHARS] for t in texts)

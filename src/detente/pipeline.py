@@ -49,7 +49,12 @@ def prepare(raw: RawDocument) -> Prepared | Skip:
     except Exception as exc:  # noqa: BLE001 - third-party extractors raise anything
         return Skip(raw.path, "extraction failed", f"{type(exc).__name__}: {exc}", raw.content_hash)
     if not article.body.strip() and not article.title.strip():
-        return Skip(raw.path, "no article text", f"nothing left after removing page furniture ({kind})", raw.content_hash)
+        return Skip(
+            raw.path,
+            "no article text",
+            f"nothing left after removing page furniture ({kind})",
+            raw.content_hash,
+        )
     return Prepared(raw, article, encoding)
 
 
@@ -82,17 +87,20 @@ class Pipeline:
         texts = [coding_text(a) for a, _ in articles]
         out: list[list[Event]] = []
         docs = parse(self.nlp, (t for t, _ in texts), self.batch_size, self.n_process)
-        for (article, unit_id), (_, roles), doc in zip(articles, texts, docs):
+        for (article, unit_id), (_, roles), doc in zip(articles, texts, docs, strict=False):
             actors = DocActors(doc, article.date)
             out.append(self.coder.code(doc, actors, article.date, unit_id, roles))
         return out
 
-    def code_text(self, text: str, date: str | None = None, unit_id: str | None = None,
-                  clean: bool = True) -> list[Event]:
+    def code_text(
+        self, text: str, date: str | None = None, unit_id: str | None = None, clean: bool = True
+    ) -> list[Event]:
         """Code one text. With ``clean`` it goes through the plain-text page cleaner first."""
         from .extract import extract_text_dump
 
-        article = extract_text_dump(text, date_hint=date) if clean else Article(title="", body=text, date=date)
+        article = (
+            extract_text_dump(text, date_hint=date) if clean else Article(title="", body=text, date=date)
+        )
         return self.code_articles([(article, unit_id)])[0]
 
 
@@ -139,7 +147,7 @@ def ingest(
             else:
                 fresh.append(prepared)
         events = pipe.code_articles([(p.article, p.raw.unit_id) for p in fresh])
-        items = [(p.raw, p.article, p.encoding, ev) for p, ev in zip(fresh, events)]
+        items = [(p.raw, p.article, p.encoding, ev) for p, ev in zip(fresh, events, strict=False)]
         items += [(d, Article(title="", body=""), "", []) for d in dupes]
         stored, n_events = store.write_batch(items, skips, run_id)
         summary.stored += stored
@@ -150,7 +158,9 @@ def ingest(
         if on_document:
             for item in batch:
                 on_document(item.path)
-    store.finish_run(run_id, summary.seen, summary.stored, summary.duplicates, summary.skipped, summary.events)
+    store.finish_run(
+        run_id, summary.seen, summary.stored, summary.duplicates, summary.skipped, summary.events
+    )
     return summary
 
 

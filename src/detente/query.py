@@ -11,11 +11,38 @@ from typing import Any
 import duckdb
 
 EVENT_VIEW_COLUMNS = (
-    "event_id", "event_date", "date_precision", "published", "source", "target", "cameo", "root",
-    "plover", "goldstein", "quad_class", "negated", "hypothetical", "covert", "source_name",
-    "target_name", "source_sector", "target_sector", "trigger", "sentence", "sentence_start",
-    "sentence_end", "trigger_start", "trigger_end", "pattern", "source_text", "target_text",
-    "paragraph_role", "doc_id", "unit_id", "path", "title",
+    "event_id",
+    "event_date",
+    "date_precision",
+    "published",
+    "source",
+    "target",
+    "cameo",
+    "root",
+    "plover",
+    "goldstein",
+    "quad_class",
+    "negated",
+    "hypothetical",
+    "covert",
+    "source_name",
+    "target_name",
+    "source_sector",
+    "target_sector",
+    "trigger",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+    "trigger_start",
+    "trigger_end",
+    "pattern",
+    "source_text",
+    "target_text",
+    "paragraph_role",
+    "doc_id",
+    "unit_id",
+    "path",
+    "title",
 )
 
 
@@ -67,7 +94,9 @@ def events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> tu
     """Events matching ``flt``, newest first, with the article path and title."""
     flt = flt or EventFilter()
     where, params = flt.where()
-    cols = ", ".join(f"a.title" if c == "title" else f"d.path" if c == "path" else f"e.{c}" for c in EVENT_VIEW_COLUMNS)
+    cols = ", ".join(
+        "a.title" if c == "title" else "d.path" if c == "path" else f"e.{c}" for c in EVENT_VIEW_COLUMNS
+    )
     sql = (
         f"SELECT {cols} FROM events e LEFT JOIN documents d USING (doc_id) "
         f"LEFT JOIN articles a USING (doc_id){where} "
@@ -80,8 +109,19 @@ def events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> tu
 
 
 DYAD_COLUMNS = (
-    "source", "target", "events", "verbal_coop", "material_coop", "verbal_conflict",
-    "material_conflict", "mean_goldstein", "hypothetical", "negated", "covert", "first", "last",
+    "source",
+    "target",
+    "events",
+    "verbal_coop",
+    "material_coop",
+    "verbal_conflict",
+    "material_conflict",
+    "mean_goldstein",
+    "hypothetical",
+    "negated",
+    "covert",
+    "first",
+    "last",
 )
 
 
@@ -115,6 +155,7 @@ def dyads(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> tup
 def skips(con: duckdb.DuckDBPyConnection, limit: int = 1000) -> tuple[list[str], list[tuple]]:
     cols = ["path", "reason", "detail", "skipped_at"]
     rows = con.execute(
-        "SELECT path, reason, detail, skipped_at FROM skips ORDER BY skipped_at DESC LIMIT ?", [limit]
+        "SELECT path, reason, detail, skipped_at FROM skips ORDER BY skipped_at DESC LIMIT ?",
+        [limit],
     ).fetchall()
     return cols, rows

@@ -69,9 +69,7 @@ class Institution:
 class ActorDictionary:
     """Phrase table: token tuple -> entries; plus institution heads."""
 
-    phrases: dict[tuple[str, ...], list[ActorEntry]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
+    phrases: dict[tuple[str, ...], list[ActorEntry]] = field(default_factory=lambda: defaultdict(list))
     institutions: dict[tuple[str, ...], Institution] = field(default_factory=dict)
     max_len: int = 1
     state_names: dict[str, str] = field(default_factory=dict)  # code -> display name
@@ -159,14 +157,10 @@ def _load_states(d: ActorDictionary) -> None:
 
 
 def _load_orgs(d: ActorDictionary) -> None:
-    for path, line, row in read_tsv(
-        "actors/organizations.tsv", ("code", "sector", "name", "aliases")
-    ):
+    for path, line, row in read_tsv("actors/organizations.tsv", ("code", "sector", "name", "aliases")):
         if not row["code"] or not row["name"]:
             raise DataFileError(path, line, "code and name are required")
-        entry = ActorEntry(
-            row["code"], "org", row["name"], row["sector"] or None, source=f"{path}:{line}"
-        )
+        entry = ActorEntry(row["code"], "org", row["name"], row["sector"] or None, source=f"{path}:{line}")
         for name in [row["name"], *split_multi(row["aliases"])]:
             d.add(name, entry)
 

@@ -67,9 +67,7 @@ class Mention:
 class DocActors:
     """The actors of one parsed document."""
 
-    def __init__(
-        self, doc: Doc, date: str | None = None, dictionary: ActorDictionary | None = None
-    ):
+    def __init__(self, doc: Doc, date: str | None = None, dictionary: ActorDictionary | None = None):
         self.doc = doc
         self.date = date
         self.d = dictionary or load_dictionary()
@@ -120,8 +118,7 @@ class DocActors:
             if self._is_definite(token) and inst.kind in ("institution", "role"):
                 prior = self._antecedents(token, want="state")
                 return [
-                    self._institution_mention(token, p, inst, rule="coref:institution")
-                    for p in prior[:1]
+                    self._institution_mention(token, p, inst, rule="coref:institution") for p in prior[:1]
                 ]
             return []
         lower = token.lower_
@@ -198,9 +195,7 @@ class DocActors:
 
     def _antecedents(self, token: Token, want: str) -> list[Mention]:
         """Most recent compatible mention(s) before ``token``, preferring clause subjects."""
-        sent_starts = (
-            [s.start for s in self.doc.sents] if self.doc.has_annotation("SENT_START") else [0]
-        )
+        sent_starts = [s.start for s in self.doc.sents] if self.doc.has_annotation("SENT_START") else [0]
         current = max((s for s in sent_starts if s <= token.i), default=0)
         idx = sent_starts.index(current) if current in sent_starts else 0
         window_start = sent_starts[max(0, idx - COREF_WINDOW_SENTS)]

@@ -18,7 +18,7 @@ from ..actors.resolver import DocActors, Mention
 from ..models import Event, Evidence
 from . import ontology
 from .modality import Modality, clause_modality, context_modality
-from .patterns import NounPattern, Patterns, VerbPattern, load_patterns
+from .patterns import Patterns, VerbPattern, load_patterns
 from .when import event_time, parse_iso
 
 if TYPE_CHECKING:
@@ -62,9 +62,7 @@ class Coder:
         found: list[Found] = []
         for sent in doc.sents:
             for tok in sent:
-                if tok.pos_ in ("VERB", "AUX") or (
-                    tok.pos_ == "NOUN" and tok.tag_.startswith("VB")
-                ):
+                if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
                     found.extend(self._code_verb(tok, actors, pub))
                 elif tok.pos_ in ("NOUN", "PROPN"):
                     found.extend(self._code_noun(tok, actors, pub))
@@ -213,9 +211,7 @@ class Coder:
         if not sources and targets and pat.symmetric and len(targets) >= 2:
             sources, targets = targets[:1], targets[1:]
         modality = self._noun_modality(noun, governor)
-        when = (
-            event_time(governor, pub) if governor is not None and governor.pos_ == "VERB" else None
-        )
+        when = event_time(governor, pub) if governor is not None and governor.pos_ == "VERB" else None
         return self._pairs(
             sources, targets, pat.cameo, pat.symmetric, noun, (), pat.describe(), modality, when
         )
@@ -230,9 +226,7 @@ class Coder:
                 deps = ("compound", "amod", "nmod") if slot != "poss" else ("poss",)
                 for c in noun.children:
                     if c.dep_ in deps:
-                        found += [
-                            m for m in _expand(c, actors, allow_adjective=True) if m not in found
-                        ]
+                        found += [m for m in _expand(c, actors, allow_adjective=True) if m not in found]
             else:
                 for holder in holders:
                     for prep in holder.children:
@@ -248,27 +242,17 @@ class Coder:
         result = Modality()
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             result = result.merge(Modality(negated=True, cues=("det:no",)))
-        if any(
-            c.lower_ in ("secret", "covert", "clandestine", "quiet", "secretive")
-            for c in noun.children
-        ):
+        if any(c.lower_ in ("secret", "covert", "clandestine", "quiet", "secretive") for c in noun.children):
             result = result.merge(Modality(covert=True, cues=("covert",)))
         verb = governor
         hops = 0
-        while (
-            verb is not None
-            and verb.pos_ not in ("VERB", "AUX")
-            and verb.head.i != verb.i
-            and hops < 4
-        ):
+        while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and hops < 4:
             verb = verb.head
             hops += 1
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
             own = clause_modality(verb, self.p.cues)
             ctx = context_modality(verb, self.p.cues)
-            result = result.merge(Modality(False, own.hypothetical, own.covert, own.cues)).merge(
-                ctx
-            )
+            result = result.merge(Modality(False, own.hypothetical, own.covert, own.cues)).merge(ctx)
             if (
                 own.negated
                 and noun.dep_ in ("nsubj", "attr", "dobj")
@@ -406,6 +390,14 @@ def _owner(head: Token, actors: DocActors) -> list[Mention]:
             m = actors.mention_at(c)
             if m is not None and m.entry.kind in ("adjective", "state", "demonym", "org"):
                 return [m]
+    # "rejected an offer from the US", "condemned the attack by Iran": the author of the thing
+    for c in head.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
+            for pobj in c.children:
+                if pobj.dep_ == "pobj":
+                    found = _expand(pobj, actors)
+                    if found:
+                        return found
     return []
 
 

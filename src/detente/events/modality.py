@@ -87,12 +87,7 @@ def clause_modality(verb: Token, cues: Cues) -> Modality:
         if c.dep_ == "neg" and not focus:
             negated = True
             found.append(f"neg:{c.text}")
-        elif (
-            c.dep_ == "advmod"
-            and cues.has("negation", low)
-            and low not in ("not", "n't")
-            and not focus
-        ):
+        elif c.dep_ == "advmod" and cues.has("negation", low) and low not in ("not", "n't") and not focus:
             negated = True
             found.append(f"neg:{c.text}")
         elif c.dep_ == "aux" and (cues.has("hypothetical", low) or low in DEFAULT_MODALS):
@@ -144,9 +139,7 @@ def context_modality(verb: Token, cues: Cues) -> Modality:
             if head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
                 lemma = head.lemma_.lower()
                 if tok.dep_ != "conj" and cues.has("speculation", lemma):
-                    result = result.merge(
-                        Modality(hypothetical=True, cues=(f"speculation:{head.text}",))
-                    )
+                    result = result.merge(Modality(hypothetical=True, cues=(f"speculation:{head.text}",)))
                 if tok.dep_ == "ccomp" and cues.has("denial", lemma):
                     result = result.merge(Modality(negated=True, cues=(f"denial:{head.text}",)))
                 if tok.dep_ in ("advcl", "ccomp") and any(

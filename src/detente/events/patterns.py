@@ -98,9 +98,7 @@ def load_patterns() -> Patterns:
             raise DataFileError(path, line, "empty lemma")
         mode = row["xcomp"].lower()
         if mode not in XCOMP_MODES:
-            raise DataFileError(
-                path, line, f"xcomp must be one of pass/hyp/neg/own/-, got {mode!r}"
-            )
+            raise DataFileError(path, line, f"xcomp must be one of pass/hyp/neg/own/-, got {mode!r}")
         cameo = _check_code(path, line, row["cameo"]) if row["cameo"] else None
         if cameo is None and not mode:
             raise DataFileError(path, line, "a row needs a cameo code or an xcomp behaviour")
@@ -118,9 +116,7 @@ def load_patterns() -> Patterns:
     for rows in verbs.values():
         rows.sort(key=lambda p: -p.specificity)
     nouns: dict[str, NounPattern] = {}
-    for path, line, row in read_tsv(
-        "events/nouns.tsv", ("lemma", "cameo", "symmetric", "source", "target")
-    ):
+    for path, line, row in read_tsv("events/nouns.tsv", ("lemma", "cameo", "symmetric", "source", "target")):
         for lemma in split_multi(row["lemma"]):
             nouns[lemma.lower()] = NounPattern(
                 lemma=lemma.lower(),

@@ -34,9 +34,7 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _YEAR_RANGE = re.compile(r"\b(1[89]\d\d|20\d\d)\s*(?:-|–|to|and)\s*(1[89]\d\d|20\d\d)\b")
 _MONTH_DAY = re.compile(r"\b([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b")
-_DAY_MONTH = re.compile(
-    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)\.?(?:,?\s+(\d{4}))?\b"
-)
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]+)\.?(?:,?\s+(\d{4}))?\b")
 _MONTH_YEAR = re.compile(r"\b([A-Za-z]+)\.?\s+(\d{4})\b")
 
 
@@ -57,9 +55,7 @@ def resolve(expr: str, published: date | None) -> tuple[str, str] | None:
         return f"{rng.group(1)}/{rng.group(2)}", "year"
     for rx, order in ((_MONTH_DAY, "md"), (_DAY_MONTH, "dm")):
         for m in rx.finditer(text):
-            month_word, day = (
-                (m.group(1), m.group(2)) if order == "md" else (m.group(2), m.group(1))
-            )
+            month_word, day = (m.group(1), m.group(2)) if order == "md" else (m.group(2), m.group(1))
             month = MONTHS.get(month_word.lower().rstrip("."))
             if month is None or not 1 <= int(day) <= 31:
                 continue
@@ -73,9 +69,9 @@ def resolve(expr: str, published: date | None) -> tuple[str, str] | None:
             if not m.group(3) and published and value > published + timedelta(days=2):
                 value = value.replace(year=year - 1)
             return value.isoformat(), "day"
-    m = _MONTH_YEAR.search(text)
-    if m and m.group(1).lower() in MONTHS:
-        return f"{m.group(2)}-{MONTHS[m.group(1).lower()]:02d}", "month"
+    my = _MONTH_YEAR.search(text)
+    if my and my.group(1).lower() in MONTHS:
+        return f"{my.group(2)}-{MONTHS[my.group(1).lower()]:02d}", "month"
     y = _YEAR.search(text)
     if y:
         return y.group(1), "year"

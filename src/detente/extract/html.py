@@ -8,6 +8,7 @@ Settings were chosen on the scrapinghub article-extraction benchmark (181 pages,
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import urlparse
 
 import trafilatura
@@ -93,27 +94,26 @@ def _paragraph_texts(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()]
 
 
-def extract_html(
-    html: str, url: str | None = None, path: str = "", date_hint: str | None = None
-) -> Article:
+def extract_html(html: str, url: str | None = None, path: str = "", date_hint: str | None = None) -> Article:
     """Extract title, body paragraphs, date, authors, publisher and captions from HTML.
 
     ``date_hint`` (ISO date supplied with the input) wins over any date found in the page.
     Interview turns are read from speaker labels ("Q:", "Name:") or, failing those, from
     paragraphs that are entirely bold.
     """
-    doc = trafilatura.bare_extraction(html, url=url or None, **_TRAFILATURA_OPTIONS)
+    doc: Any = trafilatura.bare_extraction(html, url=url or None, **_TRAFILATURA_OPTIONS)  # type: ignore[arg-type]
     tree = _parse(html)
     if doc is None:
         return Article(title="", body="", date=date_hint, source_format="html")
     texts = _paragraph_texts(doc.text or "")
+    title = (doc.title or "").strip()
+    if texts and title and texts[0].strip() == title:
+        texts = texts[1:]  # the <h1> repeated as the first paragraph
     interview = label_turns(texts, bold=bold_paragraphs(tree))
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     offset = 0
-    for text, role, speaker in zip(
-        interview.texts, interview.roles, interview.speakers, strict=True
-    ):
+    for text, role, speaker in zip(interview.texts, interview.roles, interview.speakers, strict=True):
         parts.append(text)
         paragraphs.append(Paragraph(offset, offset + len(text), role, speaker))
         offset += len(text) + 2

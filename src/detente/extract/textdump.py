@@ -16,6 +16,8 @@ from detente.extract.textdump_lines import (
     Para,
     is_credit,
     is_furniture,
+    is_legal_prose,
+    is_section_break,
     sentence_like,
     split_credit,
     split_paragraphs,
@@ -30,13 +32,20 @@ from detente.extract.textdump_meta import (
 )
 from detente.models import Article, Paragraph
 
+_BREAK_PENALTY = 40.0  # a comments/related-stories heading: the article rarely runs past it
+_FIRST_SEGMENT_SHARE = 0.35
+_MIN_ARTICLE_WEIGHT = 25.0
+_MAX_INLINE_GAP = 25.0
+_MIN_RESUME_WEIGHT = 15.0
 _REFERENCES_RE = re.compile(r"^\s*(?:References|Visible links|Hidden links:?)\s*$", re.M)
 
 
 def _weight(para: Para) -> float:
     """Content weight of a paragraph: positive for prose, negative for furniture."""
     words = para.words
-    if is_furniture(para.text) or is_credit(para.text):
+    if is_section_break(para.text):
+        return -_BREAK_PENALTY
+    if is_furniture(para.text) or is_credit(para.text) or is_legal_prose(para.text):
         return -2.0 - words
     if sentence_like(para.text):
         return words * (0.5 if para.bullet else 1.0)
@@ -45,18 +54,45 @@ def _weight(para: Para) -> float:
     return -1.0 - 0.5 * min(words, 10)
 
 
-def best_region(paras: list[Para]) -> tuple[int, int]:
-    """(start, end) of the contiguous run of paragraphs with the largest total weight."""
-    best = (0, 0)
-    best_sum = 0.0
-    run_start, run_sum = 0, 0.0
-    for i, para in enumerate(paras):
+def _max_run(weights: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """(sum, start, end) of the maximum-sum run of ``weights[lo:hi]``."""
+    best, best_sum = (lo, lo), 0.0
+    run_start, run_sum = lo, 0.0
+    for i in range(lo, hi):
         if run_sum <= 0:
             run_start, run_sum = i, 0.0
-        run_sum += _weight(para)
+        run_sum += weights[i]
         if run_sum > best_sum:
             best_sum, best = run_sum, (run_start, i + 1)
-    return best
+    return best_sum, best[0], best[1]
+
+
+def best_region(paras: list[Para]) -> tuple[int, int]:
+    """(start, end) of the article: the heaviest run of paragraphs between section breaks.
+
+    Section breaks (comments, related stories) split the page; the first segment whose best
+    run is a good share of the page's best run wins, since articles come before comments.
+    """
+    weights = [_weight(p) for p in paras]
+    cuts = [i for i, p in enumerate(paras) if is_section_break(p.text)]
+    bounds = list(zip([0, *[c + 1 for c in cuts]], [*cuts, len(paras)], strict=True))
+    runs = [_max_run(weights, lo, hi) for lo, hi in bounds]
+    top = max((r[0] for r in runs), default=0.0)
+    for k, (total, start, end) in enumerate(runs):
+        if total >= max(_FIRST_SEGMENT_SHARE * top, _MIN_ARTICLE_WEIGHT):
+            return start, _extend(weights, runs, k, end)
+    return (0, 0)
+
+
+def _extend(weights: list[float], runs: list[tuple[float, int, int]], k: int, end: int) -> int:
+    """Carry the article across single inline breaks ("Related articles" boxes) it resumes after."""
+    for total, start, next_end in runs[k + 1 :]:
+        gap = [w for w in weights[end:start] if w > -_BREAK_PENALTY]
+        crossed = (start - end) - len(gap)
+        if crossed != 1 or sum(gap) < -_MAX_INLINE_GAP or total < _MIN_RESUME_WEIGHT:
+            break
+        end = next_end
+    return end
 
 
 def _is_caption_pair(paras: list[Para], i: int) -> bool:
@@ -105,7 +141,7 @@ class _Sorter:
         if byline_names(text) is not None or is_date_line(text):
             self.meta.add(i)
             self.removed.append(text)
-        elif is_furniture(text) or is_credit(text):
+        elif is_furniture(text) or is_credit(text) or is_legal_prose(text):
             self.removed.append(text)
         elif sentence_like(text) or self._subheading(i):
             self.body.append(i)

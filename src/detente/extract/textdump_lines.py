@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 # A list marker: bullets drawn by w3m/lynx, dashes, or "1." / "2)" numbering.
-_BULLET_RE = re.compile(r"^(\s*)(?:[•*+□▪◦·‣●○■▸►–-]|o(?=\s)|\d{1,3}[.)])(?:\s+|$)")
+_BULLET_RE = re.compile(r"^(\s*)(?:[•*+□▪◦·‣●○■▸►–-]|(?<=\s{6})o(?=\s)|\d{1,3}[.)])(?:\s+|$)")
 _LINK_REF_RE = re.compile(r"\[\d{1,4}\]")
 _BUTTON_RE = re.compile(r"\((?:BUTTON|IMG|IMAGE)\)|\[BUTTON[^\]]*\]|\(not implemented\)", re.I)
 _FORM_RE = re.compile(r"_{4,}|\[\s{3,}\]")
@@ -32,6 +32,24 @@ FURNITURE_RE = re.compile(
     r"next article|previous article|tags?:|topics?:|filed under|close\b|open\b|toggle|"
     r"watch\b|video\b|listen\b|photos?\b|gallery|image\b|facebook|twitter|whatsapp|"
     r"linkedin|pinterest|reddit|instagram|youtube|rss\b|download|contact us|about us)",
+    re.I,
+)
+# Headings that end an article: comments, related stories, popular lists, post navigation.
+_BREAK_RE = re.compile(
+    r"^(?:\d+\s+)?(?:(?:top |latest |all |view |show |reader )?(?:rated )?comments?|"
+    r"responses?|replies|discussion|leave a (?:comment|reply)|"
+    r"join the (?:conversation|discussion)|related(?: \w+)?|recent (?:posts|articles|stories)|"
+    r"(?:most )?(?:popular|read|viewed|shared)(?: (?:stories|articles|posts|news|now))?|"
+    r"more (?:stories|news|from|on|articles)|"
+    r"you (?:may|might) (?:also )?like|recommended(?: \w+)?|read (?:more|next|also)|trending|"
+    r"latest (?:news|stories|posts|articles|videos)|top stories|previous (?:post|article)|"
+    r"(?:next|previous) (?:post|article):.*|next (?:post|article)|"
+    r"(?:skip|jump) (?:next|to next) section|explore more|"
+    r"share this(?: \w+)?|what to read next|don'?t miss|also on|around the web|"
+    r"sponsored (?:content|stories|links)|promoted (?:content|stories)|"
+    r"[\w.'’()-]+(?: [\w.'’()-]+){0,3} (?:says|wrote):?|"
+    r"[\w .'’()-]{1,40} on \w+ \d{1,2}, \d{4}(?: at [\d:]+ ?[ap]m)? said:?)"
+    r"(?:\s*\(?\d+\)?)?$",
     re.I,
 )
 CREDIT_RE = re.compile(
@@ -100,7 +118,7 @@ def is_noise_line(text: str) -> bool:
         return True
     if _BRACKET_ONLY_RE.match(text) or _LYNX_META_RE.match(text):
         return True
-    return not _WORD_RE.search(text)
+    return not _WORD_RE.search(text) and not re.search(r"\d{4}|\d\d?[./-]\d\d?[./-]\d", text)
 
 
 def wrap_width(lines: list[str]) -> int:
@@ -188,6 +206,27 @@ def is_furniture(text: str) -> bool:
     if _COPYRIGHT_RE.search(text) and words <= 25:
         return True
     return bool(FURNITURE_RE.match(text)) and (words <= 8 or not sentence_like(text))
+
+
+_LEGAL_RE = re.compile(
+    r"\b(?:cookies?|privacy|consent|trademarks?|rights reserved|terms of (?:use|service)|"
+    r"policy|website|browser|subscri\w+|newsletters?|sign(?:ing)? up|log(?:ging)? in|"
+    r"advertis\w+|unsubscribe|e-?mail address|inbox|notifications?|javascript|"
+    r"ad ?blocker|personali[sz]\w+|opt[ -]out|third[ -]part(?:y|ies))\b",
+    re.I,
+)
+
+
+def is_legal_prose(text: str) -> bool:
+    """True for cookie banners, legal notices and sign-up pitches (dense boilerplate words)."""
+    hits = len(_LEGAL_RE.findall(text))
+    return hits >= 2 and hits / max(1, word_count(text)) >= 0.05
+
+
+def is_section_break(text: str) -> bool:
+    """True for a heading that closes the article (comments, related stories, post nav)."""
+    words = word_count(text)
+    return words <= 12 and bool(_BREAK_RE.match(text.strip(" »›>:#")))
 
 
 def is_credit(text: str) -> bool:

@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from detente.extract.textdump_lines import Para, is_credit, is_furniture, title_case_ratio
+from detente.extract.textdump_lines import (
+    Para,
+    is_credit,
+    is_furniture,
+    is_section_break,
+    title_case_ratio,
+)
 
 _MONTHS = {
     m: i + 1
@@ -36,7 +42,7 @@ _MON = r"(?P<mon>[A-Za-zä]{3,9})\.?"
 _DATE_RES = [
     re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{_MON},?\s+(?P<year>(?:19|20)\d\d)\b"),
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<month>\d{1,2})[-/.](?P<day>\d{1,2})(?!\d)"),
     re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b"),
     re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
 ]
@@ -51,9 +57,7 @@ _COPYRIGHT_NAME_RE = re.compile(
     r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})",
     re.I,
 )
-_POSSESSIVE_RE = re.compile(
-    r"^(?P<name>[A-Z][\w.&-]{1,30})['’]s (?:top|latest|most|best|editor)", re.I
-)
+_POSSESSIVE_RE = re.compile(r"^(?P<name>[A-Z][\w.&-]{1,30})['’]s (?:top|latest|most|best|editor)", re.I)
 _MORE_FROM_RE = re.compile(r"\bmore (?:stories|news|articles|videos) from (?P<name>[A-Z][\w.&-]+)")
 _DOMAIN_RE = re.compile(r"(?:^|[/\\.])(?P<name>[a-z0-9-]{2,})\.(?:com|org|net|co\.uk|de|fr|info)\b")
 
@@ -136,6 +140,8 @@ def _title_score(paras: list[Para], i: int, start: int, counts: dict[str, int]) 
     text = para.text
     if para.bullet or words < 3 or words > 30 or is_furniture(text) or is_credit(text):
         return -1.0
+    if is_section_break(text) or text.lower().startswith(("published", "updated", "posted")):
+        return -1.0
     if byline_names(text) is not None or is_date_line(text):
         return -1.0
     score = 1.0 + min(counts.get(text, 1) - 1, 2) * 1.0 + (1.5 if para.heading else 0.0)
@@ -171,7 +177,8 @@ def find_publisher(paras: list[Para], interviewer_label: str | None, path: str =
     for para in reversed(paras):
         match = _COPYRIGHT_NAME_RE.search(para.text)
         if match and len(para.text.split()) <= 25:
-            name = re.split(r"\s+(?:all|inc|ltd|llc|gmbh)\b", match.group("name"), flags=re.I)[0]
+            name = re.sub(r"^(?:copyright|©)\s*", "", match.group("name"), flags=re.I)
+            name = re.split(r"\s+(?:all|inc|ltd|llc|gmbh)\b", name, flags=re.I)[0]
             if name.lower() not in {"all", "the", "copyright"}:
                 return name.strip(" .,")
     match = _DOMAIN_RE.search(path.lower())

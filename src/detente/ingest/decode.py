@@ -44,9 +44,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_HTML_SNIFF = re.compile(
-    r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]|<(?:p|div|article)[\s>]", re.I
-)
+_HTML_SNIFF = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]|<(?:p|div|article)[\s>]", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
@@ -111,14 +109,12 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             best = from_bytes(data[:200_000]).best()
             if best is None or best.encoding is None:
-                raise InputError(
-                    "undecodable text", "no character encoding fits the bytes"
-                ) from None
+                raise InputError("undecodable text", "no character encoding fits the bytes") from None
             encoding = best.encoding
             text = data.decode(encoding, errors="replace")
             if text.count("\ufffd") > max(10, len(text) // 100):
-                raise InputError("undecodable text", f"too many invalid bytes for {encoding}")
-    text = _CONTROL.sub("", text)
+                raise InputError("undecodable text", f"too many invalid bytes for {encoding}") from None
+    text = _CONTROL.sub("", text).lstrip("\ufeff")
     letters = sum(1 for ch in text[:100_000] if ch.isalpha())
     if letters < MIN_TEXT_CHARS:
         raise InputError("empty page", f"only {letters} letters of text")

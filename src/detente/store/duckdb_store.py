@@ -11,7 +11,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,24 +23,61 @@ from ..models import Article, Event, RawDocument, Skip
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 EVENT_COLUMNS = (
-    "event_id", "doc_id", "unit_id", "source", "target", "source_name", "target_name",
-    "source_sector", "target_sector", "cameo", "root", "goldstein", "quad_class", "plover",
-    "symmetric", "negated", "hypothetical", "covert", "event_date", "date_precision", "published",
-    "sentence", "sentence_start", "sentence_end", "trigger", "trigger_start", "trigger_end",
-    "pattern", "source_text", "target_text", "paragraph_role", "coder_version",
+    "event_id",
+    "doc_id",
+    "unit_id",
+    "source",
+    "target",
+    "source_name",
+    "target_name",
+    "source_sector",
+    "target_sector",
+    "cameo",
+    "root",
+    "goldstein",
+    "quad_class",
+    "plover",
+    "symmetric",
+    "negated",
+    "hypothetical",
+    "covert",
+    "event_date",
+    "date_precision",
+    "published",
+    "sentence",
+    "sentence_start",
+    "sentence_end",
+    "trigger",
+    "trigger_start",
+    "trigger_end",
+    "pattern",
+    "source_text",
+    "target_text",
+    "paragraph_role",
+    "coder_version",
 )
 _PID = re.compile(r"PID (\d+)")
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def event_id(doc_id: str, ev: Event) -> str:
     key = "|".join(
         str(x)
-        for x in (doc_id, ev.evidence.trigger_start, ev.evidence.trigger_end, ev.source, ev.target,
-                  ev.cameo, ev.negated, ev.hypothetical, ev.evidence.source_text, ev.evidence.target_text)
+        for x in (
+            doc_id,
+            ev.evidence.trigger_start,
+            ev.evidence.trigger_end,
+            ev.source,
+            ev.target,
+            ev.cameo,
+            ev.negated,
+            ev.hypothetical,
+            ev.evidence.source_text,
+            ev.evidence.target_text,
+        )
     )
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
@@ -60,7 +97,9 @@ class Store:
             if "lock" in msg.lower():
                 pid = _PID.search(msg)
                 who = f" by PID {pid.group(1)}" if pid else ""
-                raise StoreInUseError(f"{path} is in use{who}; wait for that process or use another --db") from exc
+                raise StoreInUseError(
+                    f"{path} is in use{who}; wait for that process or use another --db"
+                ) from exc
             raise StoreError(f"{path}: cannot open the store: {msg}") from exc
         except duckdb.Error as exc:
             raise StoreError(f"{path}: cannot open the store: {exc}") from exc
@@ -78,14 +117,13 @@ class Store:
 
     # -- schema --------------------------------------------------------------------------
     def _migrate(self) -> None:
-        self.con.execute(
-            "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)"
-        )
+        self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)")
         row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
         current = (row[0] if row else None) or 0
         if current > SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path} has schema version {current}, newer than this detente ({SCHEMA_VERSION}); upgrade detente"
+                f"{self.path} has schema version {current}, newer than this detente "
+                f"({SCHEMA_VERSION}); upgrade detente"
             )
         for version in range(current + 1, SCHEMA_VERSION + 1):
             self.con.execute("BEGIN TRANSACTION")
@@ -130,20 +168,37 @@ class Store:
             for raw, art, encoding, events in items:
                 doc_id = raw.content_hash
                 con.execute(
-                    "INSERT INTO document_paths VALUES (?, ?, ?, ?)", [doc_id, raw.path, run_id, now]
+                    "INSERT INTO document_paths VALUES (?, ?, ?, ?)",
+                    [doc_id, raw.path, run_id, now],
                 )
                 if doc_id in existing or doc_id in batch_seen:
                     continue
                 batch_seen.add(doc_id)
                 con.execute(
                     "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [doc_id, raw.path, raw.unit_id, art.source_format, len(raw.data), encoding, now, run_id],
+                    [
+                        doc_id,
+                        raw.path,
+                        raw.unit_id,
+                        art.source_format,
+                        len(raw.data),
+                        encoding,
+                        now,
+                        run_id,
+                    ],
                 )
                 con.execute(
                     "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
-                        doc_id, art.title, art.date, json.dumps(list(art.authors)), art.publisher,
-                        art.language, art.genre, art.body, json.dumps(list(art.captions)),
+                        doc_id,
+                        art.title,
+                        art.date,
+                        json.dumps(list(art.authors)),
+                        art.publisher,
+                        art.language,
+                        art.genre,
+                        art.body,
+                        json.dumps(list(art.captions)),
                         json.dumps([dataclasses.asdict(t) for t in art.turns]),
                         json.dumps([dataclasses.asdict(p) for p in art.paragraphs]),
                         json.dumps(list(art.removed)),
@@ -152,7 +207,8 @@ class Store:
                 rows = [self._event_row(doc_id, art, ev) for ev in events]
                 if rows:
                     con.executemany(
-                        f"INSERT OR IGNORE INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))})", rows
+                        f"INSERT OR IGNORE INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
+                        rows,
                     )
                 stored += 1
                 n_events += len(rows)
@@ -171,20 +227,46 @@ class Store:
     def _event_row(doc_id: str, art: Article, ev: Event) -> list[Any]:
         e = ev.evidence
         return [
-            event_id(doc_id, ev), doc_id, ev.unit_id, ev.source, ev.target, ev.source_name,
-            ev.target_name, ev.source_sector, ev.target_sector, ev.cameo, ev.root, ev.goldstein,
-            ev.quad_class, ev.plover, ev.symmetric, ev.negated, ev.hypothetical, ev.covert,
-            ev.when or art.date, ev.when_precision or ("published" if art.date else None), art.date,
-            e.sentence, e.sentence_start, e.sentence_end, e.trigger, e.trigger_start, e.trigger_end,
-            e.pattern, e.source_text, e.target_text, e.paragraph_role, __version__,
+            event_id(doc_id, ev),
+            doc_id,
+            ev.unit_id,
+            ev.source,
+            ev.target,
+            ev.source_name,
+            ev.target_name,
+            ev.source_sector,
+            ev.target_sector,
+            ev.cameo,
+            ev.root,
+            ev.goldstein,
+            ev.quad_class,
+            ev.plover,
+            ev.symmetric,
+            ev.negated,
+            ev.hypothetical,
+            ev.covert,
+            ev.when or art.date,
+            ev.when_precision or ("published" if art.date else None),
+            art.date,
+            e.sentence,
+            e.sentence_start,
+            e.sentence_end,
+            e.trigger,
+            e.trigger_start,
+            e.trigger_end,
+            e.pattern,
+            e.source_text,
+            e.target_text,
+            e.paragraph_role,
+            __version__,
         ]
 
     def start_run(self, run_id: str, command: str) -> None:
-        self.con.execute(
-            "INSERT INTO runs VALUES (?, ?, NULL, ?, 0, 0, 0, 0, 0)", [run_id, _now(), command]
-        )
+        self.con.execute("INSERT INTO runs VALUES (?, ?, NULL, ?, 0, 0, 0, 0, 0)", [run_id, _now(), command])
 
-    def finish_run(self, run_id: str, seen: int, stored: int, duplicates: int, skipped: int, events: int) -> None:
+    def finish_run(
+        self, run_id: str, seen: int, stored: int, duplicates: int, skipped: int, events: int
+    ) -> None:
         self.con.execute(
             "UPDATE runs SET finished_at = ?, seen = ?, stored = ?, duplicates = ?, skipped = ?, events = ? "
             "WHERE run_id = ?",

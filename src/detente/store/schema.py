@@ -24,7 +24,7 @@ MIGRATIONS: dict[int, list[str]] = {
             source VARCHAR, target VARCHAR, source_name VARCHAR, target_name VARCHAR,
             source_sector VARCHAR, target_sector VARCHAR,
             cameo VARCHAR, root VARCHAR, goldstein DOUBLE, quad_class INTEGER, plover VARCHAR,
-            symmetric BOOLEAN, negated BOOLEAN, hypothetical BOOLEAN, covert BOOLEAN,
+            "symmetric" BOOLEAN, negated BOOLEAN, hypothetical BOOLEAN, covert BOOLEAN,
             event_date VARCHAR, date_precision VARCHAR, published VARCHAR,
             sentence VARCHAR, sentence_start INTEGER, sentence_end INTEGER,
             trigger VARCHAR, trigger_start INTEGER, trigger_end INTEGER, pattern VARCHAR,
