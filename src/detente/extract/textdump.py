@@ -81,7 +81,9 @@ def best_region(paras: list[Para]) -> tuple[int, int]:
     for k, (total, start, end) in enumerate(runs):
         if total >= max(_FIRST_SEGMENT_SHARE * top, _MIN_ARTICLE_WEIGHT):
             return start, _extend(weights, runs, k, end)
-    return (0, 0)
+    # A short text (a wire snippet, one JSONL unit): its heaviest prose run is the article.
+    total, start, end = max(runs, default=(0.0, 0, 0))
+    return (start, end) if total > 0 else (0, 0)
 
 
 def _extend(weights: list[float], runs: list[tuple[float, int, int]], k: int, end: int) -> int:
@@ -100,7 +102,12 @@ def _is_caption_pair(paras: list[Para], i: int) -> bool:
     if i + 1 >= len(paras) or paras[i].words > 60:
         return False
     nxt = paras[i + 1].text
-    return is_credit(nxt) or (nxt.startswith(paras[i].text) and split_credit(nxt) is not None)
+    glued = split_credit(nxt)
+    if glued is not None and not nxt.startswith(paras[i].text):
+        # The credit carries its own caption: the line above is only a photo label
+        # ("Name Profession"), never a sentence of the article.
+        return not sentence_like(paras[i].text)
+    return is_credit(nxt) or glued is not None
 
 
 class _Sorter:
@@ -214,6 +221,8 @@ def extract_text_dump(text: str, path: str = "", date_hint: str | None = None) -
     roles = interview.roles
     _standfirst(sorter, roles, interview.first_question)
     body, paragraphs = _assemble(interview.texts, roles, interview.speakers)
+    if not body and title_i is None and len(paras) == 1 and _lone_prose(paras[0]):
+        body, paragraphs = _assemble([paras[0].text], ["body"], [None])  # a one-paragraph unit
     outside = [p.text for k, p in enumerate(paras) if (k < start or k >= end) and k != title_i]
     return Article(
         title=paras[title_i].text if title_i is not None else "",
@@ -229,6 +238,12 @@ def extract_text_dump(text: str, path: str = "", date_hint: str | None = None) -
         removed=tuple(outside[: _count_before(paras, start, title_i)] + sorter.removed)
         + tuple(outside[_count_before(paras, start, title_i) :] + removed_tail),
     )
+
+
+def _lone_prose(para: Para) -> bool:
+    """A single paragraph of eight or more words that is no page furniture."""
+    text = para.text
+    return para.words >= 8 and not (is_furniture(text) or is_credit(text) or is_legal_prose(text))
 
 
 def _count_before(paras: list[Para], start: int, title_i: int | None) -> int:

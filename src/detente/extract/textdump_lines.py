@@ -19,6 +19,7 @@ _BRACKET_ONLY_RE = re.compile(r"^(?:\[[^\]]*\]|\([^)]*\)|\s|[|/»«›‹>·•-
 _LYNX_META_RE = re.compile(r"^#\w+|^IFRAME:|^https?://\S+$", re.I)
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SENT_END_RE = re.compile(r"[.!?…。！？][\"'”’)\]]*$|[:;]$")
+_INNER_SENT_RE = re.compile(r"[a-z0-9)][.!?][\"'”’]? +[A-Z]")
 _CJK_RE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 FURNITURE_RE = re.compile(
@@ -191,7 +192,11 @@ def sentence_like(text: str) -> bool:
     if word_count(text) < 6:
         return False
     lower = sum(1 for w in words if not w[0].isupper())
-    return bool(_SENT_END_RE.search(text)) and lower / len(words) >= 0.35
+    ends = bool(_SENT_END_RE.search(text)) or (
+        # truncated prose (wire snippets cut mid-sentence): long, with a sentence boundary inside
+        len(words) >= 20 and _INNER_SENT_RE.search(text) is not None
+    )
+    return ends and lower / len(words) >= 0.35
 
 
 def title_case_ratio(text: str) -> float:
