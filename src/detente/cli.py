@@ -112,11 +112,8 @@ def ingest(
 
             summary = run_ingest(list(paths), store, settings, pipeline, on_document=tick)
     for skip in summary.skips:
-        console.print(
-            f"skipped {skip.path}: {skip.reason}" + (f" ({skip.detail})" if skip.detail else ""),
-            markup=False,
-            highlight=False,
-        )
+        detail = f" ({skip.detail})" if skip.detail else ""
+        click.echo(f"skipped {skip.path}: {skip.reason}{detail}", err=True)
     click.echo(
         f"{summary.seen} documents: {summary.stored} stored, {summary.duplicates} already stored, "
         f"{summary.skipped} skipped; {summary.events} events -> {settings.db}"

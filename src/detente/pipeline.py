@@ -128,7 +128,9 @@ def ingest(
     summary = IngestSummary()
     run_id = uuid.uuid4().hex
     store.start_run(run_id, "ingest " + " ".join(paths))
-    for batch in _batches(iter_documents(paths, settings.max_bytes), settings.batch_size):
+    own_files = [store.path, store.path + ".wal"]
+    documents = iter_documents(paths, settings.max_bytes, exclude=own_files)
+    for batch in _batches(documents, settings.batch_size):
         skips = [b for b in batch if isinstance(b, Skip)]
         raws = [b for b in batch if isinstance(b, RawDocument)]
         summary.seen += len(batch)

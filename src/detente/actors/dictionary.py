@@ -186,6 +186,8 @@ def _load_people(d: ActorDictionary) -> None:
 
 def choose(entries: list[ActorEntry], date: str | None) -> ActorEntry:
     """The entry for a phrase on ``date``: a person in office then, else the latest tenure."""
+    if not entries:
+        raise KeyError("no dictionary entry")
     if len(entries) == 1:
         return entries[0]
     active = [e for e in entries if e.active_on(date)]

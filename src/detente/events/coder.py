@@ -101,15 +101,21 @@ class Coder:
         if _infinitive(verb) and not _licensed_infinitive(verb, self):
             modality = modality.merge(Modality(hypothetical=True, cues=("infinitive",)))
         sources, targets = self._arguments(verb, row, actors)
-        if not targets and xcomp is not None and row.xcomp == "own":
-            targets = self._embedded_targets(xcomp, actors)
+        cameo = row.cameo
+        if xcomp is not None and row.xcomp == "own":
+            if not targets:
+                targets = self._embedded_targets(xcomp, actors)
+            embedded = self.best_pattern(xcomp)
+            if ontology.root_of(cameo) == "03" and embedded and embedded.cameo:
+                if ontology.quad_class(embedded.cameo) == 4:
+                    cameo = "130"  # a promise of hostile action is a threat ("vowed to retaliate")
         extra = tuple(c for c in verb.children if c.dep_ == "prt")
         obj = _object(verb)
         if row.objects and obj is not None:
             extra += (obj,)
         when = event_time(verb, pub)
         return self._pairs(
-            sources, targets, row.cameo, row.symmetric, verb, extra, row.describe(), modality, when
+            sources, targets, cameo, row.symmetric, verb, extra, row.describe(), modality, when
         )
 
     def _control_context(self, verb: Token) -> Modality | None:
@@ -138,7 +144,10 @@ class Coder:
         if passive is not None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             sources = _expand(_pobj(agent), actors) if agent is not None else []
-            targets = _expand(passive, actors)
+            if "dobj" in row.targets:  # the passive subject is the active object
+                targets = _expand(passive, actors) or _owner(passive, actors)
+            else:  # "talks were held with Iran": the target keeps its prepositional slot
+                targets = self._targets(verb, tuple(t for t in row.targets if t != "dobj"), actors)
             return sources, targets
         sources = self._subjects(verb, actors)
         targets = self._targets(verb, row.targets, actors)

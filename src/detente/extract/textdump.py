@@ -107,6 +107,8 @@ def _is_caption_pair(paras: list[Para], i: int) -> bool:
         # The credit carries its own caption: the line above is only a photo label
         # ("Name Profession"), never a sentence of the article.
         return not sentence_like(paras[i].text)
+    if paras[i].blank_after and sentence_like(paras[i].text):
+        return False  # prose set off by a blank line from a lone credit is article text
     return is_credit(nxt) or glued is not None
 
 
@@ -241,9 +243,9 @@ def extract_text_dump(text: str, path: str = "", date_hint: str | None = None) -
 
 
 def _lone_prose(para: Para) -> bool:
-    """A single paragraph of eight or more words that is no page furniture."""
+    """A single paragraph of three or more words that is no page furniture."""
     text = para.text
-    return para.words >= 8 and not (is_furniture(text) or is_credit(text) or is_legal_prose(text))
+    return para.words >= 3 and not (is_furniture(text) or is_credit(text) or is_legal_prose(text))
 
 
 def _count_before(paras: list[Para], start: int, title_i: int | None) -> int:

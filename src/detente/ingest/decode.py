@@ -35,7 +35,7 @@ MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"wOFF", "web font"),
 )
 
-MIN_TEXT_CHARS = 20  # fewer letters than this is not a page
+MIN_TEXT_CHARS = 10  # fewer letters than this is not a page (a 9-byte file, whitespace)
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),

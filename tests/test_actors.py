@@ -1,0 +1,90 @@
+"""Actor dictionaries: data-file consistency and resolution by name, role and date."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pycountry
+
+from detente.actors.dictionary import choose, load_dictionary, tokenize
+from detente.actors.resolver import DocActors
+from detente.datafiles import read_tsv
+
+from .conftest import make_doc
+
+IGO = {"UN", "NATO", "EU", "AU", "ARL", "IAEA", "OPEC", "WTO", "IMF", "WB", "ASEAN", "GCC", "OAS",
+       "ICC", "OSCE", "ICRC", "P5+1"}
+
+
+def _resolve(phrase: str, date: str | None = None):  # type: ignore[no-untyped-def]
+    return choose(load_dictionary().lookup(tokenize(phrase)), date)
+
+
+def test_every_un_member_and_observer_is_present() -> None:
+    rows = [row for _, _, row in read_tsv("actors/states.tsv")]
+    members = [r["code"] for r in rows if r["un_status"] == "member"]
+    observers = {r["code"] for r in rows if r["un_status"] == "observer"}
+    assert len(members) == len(set(members)) == 193
+    assert observers == {"VAT", "PSE"}
+    for r in rows:
+        assert r["code"] == "XKX" or pycountry.countries.get(alpha_3=r["code"]) is not None, r["code"]
+
+
+def test_states_names_adjectives_and_metonyms() -> None:
+    assert _resolve("Iran").code == "IRN"
+    assert _resolve("Iranian").code == "IRN"
+    assert _resolve("Tehran").code == "IRN"
+    assert _resolve("Washington").code == "USA"
+    assert _resolve("Kremlin").code == "RUS"
+    assert _resolve("United States").code == "USA"
+
+
+def test_organisations_from_format_md() -> None:
+    for name, code in [("Islamic State", "IS"), ("ISIL", "IS"), ("al-Qaeda", "AQ"), ("Hamas", "PSE"),
+                       ("Hezbollah", "LBN"), ("Taliban", "AFG"), ("Security Council", "UN"),
+                       ("Amnesty International", "NGO"), ("NATO", "NATO"), ("Arab League", "ARL")]:
+        assert _resolve(name).code == code, name
+
+
+def test_people_resolve_by_date() -> None:
+    kerry = _resolve("John Kerry", "2014-09-25")
+    assert (kerry.code, kerry.role) == ("USA", "Secretary of State")
+    assert kerry.start is not None and kerry.start.startswith("2013")
+
+
+def test_people_tenures_are_consistent() -> None:
+    single = {"President", "Prime Minister", "Foreign Minister", "Secretary of State", "Chancellor",
+              "Supreme Leader"}
+    holders: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
+    for path, line, row in read_tsv("actors/people.tsv"):
+        code = row["code"]
+        assert code in IGO | {"IS", "AQ"} or pycountry.countries.get(alpha_3=code), f"{path}:{line}"
+        if row["end"]:
+            assert row["start"] <= row["end"], f"{path}:{line}"
+        if row["role"] in single and "acting" not in row.get("note", "").lower():
+            holders[(code, row["role"])].append((row["start"], row["end"] or "9999", row["name"]))
+    overlaps = []
+    for (code, role), spans in holders.items():
+        spans.sort()
+        for (s1, e1, n1), (s2, e2, n2) in zip(spans, spans[1:]):
+            if s2[:7] < e1[:7] and n1 != n2:
+                overlaps.append((code, role, n1, n2))
+    assert len(overlaps) <= 5, overlaps
+
+
+def test_institution_heads_and_coreference() -> None:
+    doc = make_doc([
+        ("Iran", "Iran", "PROPN", "NNP", "poss", 3),
+        ("'s", "'s", "PART", "POS", "case", 0),
+        ("foreign", "foreign", "ADJ", "JJ", "amod", 3),
+        ("minister", "minister", "NOUN", "NN", "nsubj", 4),
+        ("spoke", "speak", "VERB", "VBD", "ROOT", 4),
+        (".", ".", "PUNCT", ".", "punct", 4),
+        ("He", "he", "PRON", "PRP", "nsubj", 7, True),
+        ("left", "leave", "VERB", "VBD", "ROOT", 7),
+        (".", ".", "PUNCT", ".", "punct", 7),
+    ])
+    actors = DocActors(doc, "2014-09-25")
+    (minister,) = actors.resolve(doc[3])
+    assert minister.entry.code == "IRN" and minister.rule.startswith("institution")
+    assert actors.resolve(doc[6]) == []  # "He": no person was named before, only a role
