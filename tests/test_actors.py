@@ -12,8 +12,25 @@ from detente.datafiles import read_tsv
 
 from .conftest import make_doc
 
-IGO = {"UN", "NATO", "EU", "AU", "ARL", "IAEA", "OPEC", "WTO", "IMF", "WB", "ASEAN", "GCC", "OAS",
-       "ICC", "OSCE", "ICRC", "P5+1"}
+IGO = {
+    "UN",
+    "NATO",
+    "EU",
+    "AU",
+    "ARL",
+    "IAEA",
+    "OPEC",
+    "WTO",
+    "IMF",
+    "WB",
+    "ASEAN",
+    "GCC",
+    "OAS",
+    "ICC",
+    "OSCE",
+    "ICRC",
+    "P5+1",
+}
 
 
 def _resolve(phrase: str, date: str | None = None):  # type: ignore[no-untyped-def]
@@ -40,9 +57,18 @@ def test_states_names_adjectives_and_metonyms() -> None:
 
 
 def test_organisations_from_format_md() -> None:
-    for name, code in [("Islamic State", "IS"), ("ISIL", "IS"), ("al-Qaeda", "AQ"), ("Hamas", "PSE"),
-                       ("Hezbollah", "LBN"), ("Taliban", "AFG"), ("Security Council", "UN"),
-                       ("Amnesty International", "NGO"), ("NATO", "NATO"), ("Arab League", "ARL")]:
+    for name, code in [
+        ("Islamic State", "IS"),
+        ("ISIL", "IS"),
+        ("al-Qaeda", "AQ"),
+        ("Hamas", "PSE"),
+        ("Hezbollah", "LBN"),
+        ("Taliban", "AFG"),
+        ("Security Council", "UN"),
+        ("Amnesty International", "NGO"),
+        ("NATO", "NATO"),
+        ("Arab League", "ARL"),
+    ]:
         assert _resolve(name).code == code, name
 
 
@@ -53,8 +79,14 @@ def test_people_resolve_by_date() -> None:
 
 
 def test_people_tenures_are_consistent() -> None:
-    single = {"President", "Prime Minister", "Foreign Minister", "Secretary of State", "Chancellor",
-              "Supreme Leader"}
+    single = {
+        "President",
+        "Prime Minister",
+        "Foreign Minister",
+        "Secretary of State",
+        "Chancellor",
+        "Supreme Leader",
+    }
     holders: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
     for path, line, row in read_tsv("actors/people.tsv"):
         code = row["code"]
@@ -66,24 +98,26 @@ def test_people_tenures_are_consistent() -> None:
     overlaps = []
     for (code, role), spans in holders.items():
         spans.sort()
-        for (s1, e1, n1), (s2, e2, n2) in zip(spans, spans[1:]):
+        for (_s1, e1, n1), (s2, _e2, n2) in zip(spans, spans[1:], strict=False):
             if s2[:7] < e1[:7] and n1 != n2:
                 overlaps.append((code, role, n1, n2))
     assert len(overlaps) <= 5, overlaps
 
 
 def test_institution_heads_and_coreference() -> None:
-    doc = make_doc([
-        ("Iran", "Iran", "PROPN", "NNP", "poss", 3),
-        ("'s", "'s", "PART", "POS", "case", 0),
-        ("foreign", "foreign", "ADJ", "JJ", "amod", 3),
-        ("minister", "minister", "NOUN", "NN", "nsubj", 4),
-        ("spoke", "speak", "VERB", "VBD", "ROOT", 4),
-        (".", ".", "PUNCT", ".", "punct", 4),
-        ("He", "he", "PRON", "PRP", "nsubj", 7, True),
-        ("left", "leave", "VERB", "VBD", "ROOT", 7),
-        (".", ".", "PUNCT", ".", "punct", 7),
-    ])
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "NNP", "poss", 3),
+            ("'s", "'s", "PART", "POS", "case", 0),
+            ("foreign", "foreign", "ADJ", "JJ", "amod", 3),
+            ("minister", "minister", "NOUN", "NN", "nsubj", 4),
+            ("spoke", "speak", "VERB", "VBD", "ROOT", 4),
+            (".", ".", "PUNCT", ".", "punct", 4),
+            ("He", "he", "PRON", "PRP", "nsubj", 7, True),
+            ("left", "leave", "VERB", "VBD", "ROOT", 7),
+            (".", ".", "PUNCT", ".", "punct", 7),
+        ]
+    )
     actors = DocActors(doc, "2014-09-25")
     (minister,) = actors.resolve(doc[3])
     assert minister.entry.code == "IRN" and minister.rule.startswith("institution")

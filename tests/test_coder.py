@@ -21,12 +21,14 @@ def keys(events: list[Event]) -> set[tuple[str, str, str, bool, bool]]:
 
 
 def test_simple_attack_with_evidence() -> None:
-    events = code([
-        ("Iran", "Iran", P, "NNP", "nsubj", 1),
-        ("attacked", "attack", "VERB", "VBD", "ROOT", 1),
-        ("Iraq", "Iraq", P, "NNP", "dobj", 1),
-        (".", ".", "PUNCT", ".", "punct", 1),
-    ])
+    events = code(
+        [
+            ("Iran", "Iran", P, "NNP", "nsubj", 1),
+            ("attacked", "attack", "VERB", "VBD", "ROOT", 1),
+            ("Iraq", "Iraq", P, "NNP", "dobj", 1),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
     assert keys(events) == {("IRN", "IRQ", "19", False, False)}
     ev = events[0]
     assert ev.evidence.trigger == "attacked"
@@ -37,140 +39,163 @@ def test_simple_attack_with_evidence() -> None:
 
 
 def test_negation_and_modal() -> None:
-    neg = code([
-        ("Iran", "Iran", P, "NNP", "nsubj", 3),
-        ("did", "do", "AUX", "VBD", "aux", 3),
-        ("not", "not", "PART", "RB", "neg", 3),
-        ("attack", "attack", "VERB", "VB", "ROOT", 3),
-        ("Iraq", "Iraq", P, "NNP", "dobj", 3),
-        (".", ".", "PUNCT", ".", "punct", 3),
-    ])
+    neg = code(
+        [
+            ("Iran", "Iran", P, "NNP", "nsubj", 3),
+            ("did", "do", "AUX", "VBD", "aux", 3),
+            ("not", "not", "PART", "RB", "neg", 3),
+            ("attack", "attack", "VERB", "VB", "ROOT", 3),
+            ("Iraq", "Iraq", P, "NNP", "dobj", 3),
+            (".", ".", "PUNCT", ".", "punct", 3),
+        ]
+    )
     assert keys(neg) == {("IRN", "IRQ", "19", True, False)}
-    hyp = code([
-        ("Iran", "Iran", P, "NNP", "nsubj", 2),
-        ("would", "would", "AUX", "MD", "aux", 2),
-        ("attack", "attack", "VERB", "VB", "ROOT", 2),
-        ("Iraq", "Iraq", P, "NNP", "dobj", 2),
-        (".", ".", "PUNCT", ".", "punct", 2),
-    ])
+    hyp = code(
+        [
+            ("Iran", "Iran", P, "NNP", "nsubj", 2),
+            ("would", "would", "AUX", "MD", "aux", 2),
+            ("attack", "attack", "VERB", "VB", "ROOT", 2),
+            ("Iraq", "Iraq", P, "NNP", "dobj", 2),
+            (".", ".", "PUNCT", ".", "punct", 2),
+        ]
+    )
     assert keys(hyp) == {("IRN", "IRQ", "19", False, True)}
 
 
 def test_question_is_hypothetical() -> None:
-    events = code([
-        ("Did", "do", "AUX", "VBD", "aux", 2),
-        ("Iran", "Iran", P, "NNP", "nsubj", 2),
-        ("attack", "attack", "VERB", "VB", "ROOT", 2),
-        ("Iraq", "Iraq", P, "NNP", "dobj", 2),
-        ("?", "?", "PUNCT", ".", "punct", 2),
-    ])
+    events = code(
+        [
+            ("Did", "do", "AUX", "VBD", "aux", 2),
+            ("Iran", "Iran", P, "NNP", "nsubj", 2),
+            ("attack", "attack", "VERB", "VB", "ROOT", 2),
+            ("Iraq", "Iraq", P, "NNP", "dobj", 2),
+            ("?", "?", "PUNCT", ".", "punct", 2),
+        ]
+    )
     assert keys(events) == {("IRN", "IRQ", "19", False, True)}
 
 
 def test_refusal_is_reject_not_negated_meeting() -> None:
-    events = code([
-        ("Kerry", "Kerry", P, "NNP", "nsubj", 1),
-        ("refused", "refuse", "VERB", "VBD", "ROOT", 1),
-        ("to", "to", "PART", "TO", "aux", 3),
-        ("invite", "invite", "VERB", "VB", "xcomp", 1),
-        ("Iran", "Iran", P, "NNP", "dobj", 3),
-        (".", ".", "PUNCT", ".", "punct", 1),
-    ])
+    events = code(
+        [
+            ("Kerry", "Kerry", P, "NNP", "nsubj", 1),
+            ("refused", "refuse", "VERB", "VBD", "ROOT", 1),
+            ("to", "to", "PART", "TO", "aux", 3),
+            ("invite", "invite", "VERB", "VB", "xcomp", 1),
+            ("Iran", "Iran", P, "NNP", "dobj", 3),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
     assert keys(events) == {("USA", "IRN", "12", False, False)}
     assert events[0].source_name == "John Kerry"
 
 
 def test_passive_voice() -> None:
-    events = code([
-        ("Iraq", "Iraq", P, "NNP", "nsubjpass", 2),
-        ("was", "be", "AUX", "VBD", "auxpass", 2),
-        ("attacked", "attack", "VERB", "VBN", "ROOT", 2),
-        ("by", "by", "ADP", "IN", "agent", 2),
-        ("Iran", "Iran", P, "NNP", "pobj", 3),
-        (".", ".", "PUNCT", ".", "punct", 2),
-    ])
+    events = code(
+        [
+            ("Iraq", "Iraq", P, "NNP", "nsubjpass", 2),
+            ("was", "be", "AUX", "VBD", "auxpass", 2),
+            ("attacked", "attack", "VERB", "VBN", "ROOT", 2),
+            ("by", "by", "ADP", "IN", "agent", 2),
+            ("Iran", "Iran", P, "NNP", "pobj", 3),
+            (".", ".", "PUNCT", ".", "punct", 2),
+        ]
+    )
     assert keys(events) == {("IRN", "IRQ", "19", False, False)}
 
 
 def test_control_verb_and_pronoun_coreference() -> None:
-    events = code([
-        ("Iran", "Iran", P, "NNP", "nsubj", 1),
-        ("assisted", "assist", "VERB", "VBD", "ROOT", 1),
-        ("the", "the", "DET", "DT", "det", 4),
-        ("United", "United", P, "NNP", "compound", 4),
-        ("States", "States", P, "NNP", "dobj", 1),
-        ("in", "in", "ADP", "IN", "prep", 1),
-        ("2001", "2001", "NUM", "CD", "pobj", 5),
-        (".", ".", "PUNCT", ".", "punct", 1),
-        ("They", "they", "PRON", "PRP", "nsubj", 9, True),
-        ("helped", "help", "VERB", "VBD", "ROOT", 9),
-        ("defeat", "defeat", "VERB", "VB", "xcomp", 9),
-        ("the", "the", "DET", "DT", "det", 12),
-        ("Taliban", "Taliban", P, "NNP", "dobj", 10),
-        (".", ".", "PUNCT", ".", "punct", 9),
-    ], ents=["O", "O", "O", "O", "O", "O", "B-DATE", "O", "O", "O", "O", "O", "O", "O"])
+    events = code(
+        [
+            ("Iran", "Iran", P, "NNP", "nsubj", 1),
+            ("assisted", "assist", "VERB", "VBD", "ROOT", 1),
+            ("the", "the", "DET", "DT", "det", 4),
+            ("United", "United", P, "NNP", "compound", 4),
+            ("States", "States", P, "NNP", "dobj", 1),
+            ("in", "in", "ADP", "IN", "prep", 1),
+            ("2001", "2001", "NUM", "CD", "pobj", 5),
+            (".", ".", "PUNCT", ".", "punct", 1),
+            ("They", "they", "PRON", "PRP", "nsubj", 9, True),
+            ("helped", "help", "VERB", "VBD", "ROOT", 9),
+            ("defeat", "defeat", "VERB", "VB", "xcomp", 9),
+            ("the", "the", "DET", "DT", "det", 12),
+            ("Taliban", "Taliban", P, "NNP", "dobj", 10),
+            (".", ".", "PUNCT", ".", "punct", 9),
+        ],
+        ents=["O", "O", "O", "O", "O", "O", "B-DATE", "O", "O", "O", "O", "O", "O", "O"],
+    )
     assert keys(events) == {("IRN", "USA", "07", False, False), ("IRN", "AFG", "19", False, False)}
     aid = next(e for e in events if e.root == "07")
     assert (aid.when, aid.when_precision) == ("2001", "year")
 
 
 def test_institutions_take_their_state() -> None:
-    events = code([
-        ("Iranian", "iranian", "ADJ", "JJ", "amod", 1),
-        ("troops", "troop", "NOUN", "NNS", "nsubj", 2),
-        ("attacked", "attack", "VERB", "VBD", "ROOT", 2),
-        ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 4),
-        ("police", "police", "NOUN", "NN", "dobj", 2),
-        (".", ".", "PUNCT", ".", "punct", 2),
-    ])
+    events = code(
+        [
+            ("Iranian", "iranian", "ADJ", "JJ", "amod", 1),
+            ("troops", "troop", "NOUN", "NNS", "nsubj", 2),
+            ("attacked", "attack", "VERB", "VBD", "ROOT", 2),
+            ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 4),
+            ("police", "police", "NOUN", "NN", "dobj", 2),
+            (".", ".", "PUNCT", ".", "punct", 2),
+        ]
+    )
     assert keys(events) == {("IRN", "IRQ", "19", False, False)}
     assert events[0].source_sector == "MIL"
 
 
 def test_covert_adverb() -> None:
-    events = code([
-        ("Iran", "Iran", P, "NNP", "nsubj", 2),
-        ("secretly", "secretly", "ADV", "RB", "advmod", 2),
-        ("attacked", "attack", "VERB", "VBD", "ROOT", 2),
-        ("Iraq", "Iraq", P, "NNP", "dobj", 2),
-        (".", ".", "PUNCT", ".", "punct", 2),
-    ])
+    events = code(
+        [
+            ("Iran", "Iran", P, "NNP", "nsubj", 2),
+            ("secretly", "secretly", "ADV", "RB", "advmod", 2),
+            ("attacked", "attack", "VERB", "VBD", "ROOT", 2),
+            ("Iraq", "Iraq", P, "NNP", "dobj", 2),
+            (".", ".", "PUNCT", ".", "punct", 2),
+        ]
+    )
     assert [e.covert for e in events] == [True]
 
 
 def test_light_verb_sanctions() -> None:
-    events = code([
-        ("The", "the", "DET", "DT", "det", 2),
-        ("European", "European", P, "NNP", "compound", 2),
-        ("Union", "Union", P, "NNP", "nsubj", 3),
-        ("imposed", "impose", "VERB", "VBD", "ROOT", 3),
-        ("sanctions", "sanction", "NOUN", "NNS", "dobj", 3),
-        ("on", "on", "ADP", "IN", "prep", 3),
-        ("Belarus", "Belarus", P, "NNP", "pobj", 5),
-        (".", ".", "PUNCT", ".", "punct", 3),
-    ])
+    events = code(
+        [
+            ("The", "the", "DET", "DT", "det", 2),
+            ("European", "European", P, "NNP", "compound", 2),
+            ("Union", "Union", P, "NNP", "nsubj", 3),
+            ("imposed", "impose", "VERB", "VBD", "ROOT", 3),
+            ("sanctions", "sanction", "NOUN", "NNS", "dobj", 3),
+            ("on", "on", "ADP", "IN", "prep", 3),
+            ("Belarus", "Belarus", P, "NNP", "pobj", 5),
+            (".", ".", "PUNCT", ".", "punct", 3),
+        ]
+    )
     assert keys(events) == {("EU", "BLR", "16", False, False)}
     assert events[0].evidence.trigger == "imposed sanctions"
 
 
 def test_coordinated_subjects_of_a_symmetric_verb() -> None:
-    events = code([
-        ("Iran", "Iran", P, "NNP", "nsubj", 3),
-        ("and", "and", "CCONJ", "CC", "cc", 0),
-        ("Iraq", "Iraq", P, "NNP", "conj", 0),
-        ("met", "meet", "VERB", "VBD", "ROOT", 3),
-        (".", ".", "PUNCT", ".", "punct", 3),
-    ])
+    events = code(
+        [
+            ("Iran", "Iran", P, "NNP", "nsubj", 3),
+            ("and", "and", "CCONJ", "CC", "cc", 0),
+            ("Iraq", "Iraq", P, "NNP", "conj", 0),
+            ("met", "meet", "VERB", "VBD", "ROOT", 3),
+            (".", ".", "PUNCT", ".", "punct", 3),
+        ]
+    )
     assert len(events) == 1 and events[0].root == "04" and events[0].symmetric
     assert {events[0].source, events[0].target} == {"IRN", "IRQ"}
 
 
 def test_no_actor_no_event() -> None:
-    events = code([
-        ("Gunmen", "gunman", "NOUN", "NNS", "nsubj", 1),
-        ("attacked", "attack", "VERB", "VBD", "ROOT", 1),
-        ("a", "a", "DET", "DT", "det", 3),
-        ("convoy", "convoy", "NOUN", "NN", "dobj", 1),
-        (".", ".", "PUNCT", ".", "punct", 1),
-    ])
+    events = code(
+        [
+            ("Gunmen", "gunman", "NOUN", "NNS", "nsubj", 1),
+            ("attacked", "attack", "VERB", "VBD", "ROOT", 1),
+            ("a", "a", "DET", "DT", "det", 3),
+            ("convoy", "convoy", "NOUN", "NN", "dobj", 1),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
     assert events == []
