@@ -112,10 +112,10 @@ class DocActors:
             return [m]
         inst = self.institution(token)
         if inst is not None:
-            found = self._modifier_actor(token)
+            found = self._location_actor(token) if inst.kind == "ally" else self._modifier_actor(token)
             if found is not None:
                 return [self._institution_mention(token, found, inst)]
-            if self._is_definite(token) and inst.kind in ("institution", "role"):
+            if self._is_definite(token) and inst.kind in ("institution", "role", "group"):
                 prior = self._antecedents(token, want="state")
                 return [
                     self._institution_mention(token, p, inst, rule="coref:institution") for p in prior[:1]
@@ -176,6 +176,16 @@ class DocActors:
                 break
         return None
 
+    def _location_actor(self, token: Token) -> Mention | None:
+        """The state an "in X" modifier places a group in ("their allies in Iraq")."""
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "inside"):
+                for pobj in child.children:
+                    m = self.by_token.get(pobj.i)
+                    if pobj.dep_ == "pobj" and m is not None and m.entry.kind in ("state", "region"):
+                        return m
+        return None
+
     def _institution_mention(
         self, token: Token, base: Mention, inst: Institution, rule: str = "institution"
     ) -> Mention:
@@ -206,17 +216,23 @@ class DocActors:
                 continue
             seen.add(id(m))
             kind = m.entry.kind
-            if kind == "adjective":
-                continue
+            if kind == "adjective" and want != "group":
+                continue  # "the Iranian perspective ... they": a national adjective can set a plural topic
             if want == "person" and kind != "person":
                 continue
-            if want in ("thing", "state", "group", "pair") and kind == "person" and want != "group":
+            if want in ("thing", "pair") and kind == "person":
+                continue
+            if want == "state" and kind not in ("state", "metonym", "region"):
                 continue
             candidates.append(m)
         if not candidates:
             return []
         subjects = [m for m in candidates if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
-        best = subjects[0] if subjects and subjects[0].start >= window_start else candidates[0]
+        same_sentence = [m for m in candidates if m.start >= current]
+        if want == "state" and same_sentence:
+            best = same_sentence[0]  # "are in Iraq, ... coordinate the militias": the nearest state
+        else:
+            best = subjects[0] if subjects and subjects[0].start >= window_start else candidates[0]
         if want in ("group", "pair"):
             group = self._conjoined(best)
             if want == "pair" and len(group) < 2:
