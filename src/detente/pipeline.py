@@ -18,10 +18,12 @@ from .ingest.decode import decode, sniff_kind
 from .ingest.files import sha256
 from .models import Article, Event, IngestSummary, RawDocument, Skip
 from .settings import Settings
+from .textprep import Furniture, blank_spans, furniture_spans, protected_words, truecase_headlines
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from .quotes import Quote
     from .store import Store
 
 
@@ -43,7 +45,7 @@ def prepare(raw: RawDocument) -> Prepared | Skip:
     kind = raw.kind_hint if raw.kind_hint == "text" and raw.unit_id else sniff_kind(text, raw.path)
     try:
         if kind == "html":
-            article = extract_html(text, path=raw.path, date_hint=raw.date_hint)
+            article = extract_html(text, url=raw.url, path=raw.path, date_hint=raw.date_hint)
         else:
             article = extract_text_dump(text, path=raw.path, date_hint=raw.date_hint)
     except Exception as exc:  # noqa: BLE001 - third-party extractors raise anything
@@ -68,6 +70,16 @@ def coding_text(article: Article) -> tuple[str, list[tuple[int, int, str]]]:
     return text, roles
 
 
+def parse_text(text: str) -> tuple[str, list[Furniture]]:
+    """The text handed to the parser (headlines re-cased, same length) and its news furniture."""
+    from .actors.dictionary import load_dictionary
+
+    dictionary = load_dictionary()
+    protected = protected_words(text, dictionary.name_words())
+    furniture = furniture_spans(text)
+    return blank_spans(truecase_headlines(text, protected, dictionary.name_phrases()), furniture), furniture
+
+
 class Pipeline:
     """A loaded spaCy model plus the coder, reused across batches."""
 
@@ -81,15 +93,28 @@ class Pipeline:
 
     def code_articles(self, articles: Sequence[tuple[Article, str | None]]) -> list[list[Event]]:
         """Events of each ``(article, unit_id)``, parsed in one ``nlp.pipe`` batch."""
+        return [events for events, _ in self.analyse_articles(articles)]
+
+    def analyse_articles(
+        self, articles: Sequence[tuple[Article, str | None]]
+    ) -> list[tuple[list[Event], list[Quote]]]:
+        """Events and quotes of each ``(article, unit_id)``, parsed in one ``nlp.pipe`` batch."""
         from .actors.resolver import DocActors
         from .nlp import parse
+        from .quotes import article_quotes
 
         texts = [coding_text(a) for a, _ in articles]
-        out: list[list[Event]] = []
-        docs = parse(self.nlp, (t for t, _ in texts), self.batch_size, self.n_process)
-        for (article, unit_id), (_, roles), doc in zip(articles, texts, docs, strict=False):
-            actors = DocActors(doc, article.date)
-            out.append(self.coder.code(doc, actors, article.date, unit_id, roles))
+        parse_texts = [parse_text(t) for t, _ in texts]
+        out: list[tuple[list[Event], list[Quote]]] = []
+        docs = parse(self.nlp, (p for p, _ in parse_texts), self.batch_size, self.n_process)
+        for (article, unit_id), (text, roles), (_, furniture), doc in zip(
+            articles, texts, parse_texts, docs, strict=True
+        ):
+            excluded = [(f.start, f.end) for f in furniture]
+            places = [f.place for f in furniture if f.place]
+            actors = DocActors(doc, article.date, excluded=excluded, places=places)
+            events = self.coder.code(doc, actors, article.date, unit_id, roles, original=text)
+            out.append((events, article_quotes(doc, actors, article, text)))
         return out
 
     def code_text(
@@ -148,10 +173,11 @@ def ingest(
                 skips.append(prepared)
             else:
                 fresh.append(prepared)
-        events = pipe.code_articles([(p.article, p.raw.unit_id) for p in fresh])
-        items = [(p.raw, p.article, p.encoding, ev) for p, ev in zip(fresh, events, strict=False)]
+        analysed = pipe.analyse_articles([(p.article, p.raw.unit_id) for p in fresh])
+        items = [(p.raw, p.article, p.encoding, ev) for p, (ev, _) in zip(fresh, analysed, strict=True)]
         items += [(d, Article(title="", body=""), "", []) for d in dupes]
-        stored, n_events = store.write_batch(items, skips, run_id)
+        quotes = {p.raw.content_hash: qs for p, (_, qs) in zip(fresh, analysed, strict=True)}
+        stored, n_events = store.write_batch(items, skips, run_id, quotes)
         summary.stored += stored
         summary.duplicates += len(dupes) + (len(fresh) - stored)
         summary.events += n_events
@@ -160,6 +186,10 @@ def ingest(
         if on_document:
             for item in batch:
                 on_document(item.path)
+    if summary.stored:
+        from .stories import link_stories
+
+        link_stories(store.con)
     store.finish_run(
         run_id, summary.seen, summary.stored, summary.duplicates, summary.skipped, summary.events
     )

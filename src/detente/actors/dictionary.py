@@ -73,6 +73,8 @@ class ActorDictionary:
     institutions: dict[tuple[str, ...], Institution] = field(default_factory=dict)
     max_len: int = 1
     state_names: dict[str, str] = field(default_factory=dict)  # code -> display name
+    _name_words: set[str] | None = None
+    _name_phrases: dict[str, list[tuple[str, ...]]] | None = None
 
     def add(self, phrase: str, entry: ActorEntry) -> None:
         tokens = tokenize(phrase)
@@ -85,6 +87,23 @@ class ActorDictionary:
 
     def lookup(self, tokens: tuple[str, ...]) -> list[ActorEntry]:
         return self.phrases.get(tokens, [])
+
+    def name_words(self) -> set[str]:
+        """One-word capitalised dictionary names (kept as written when headlines are re-cased)."""
+        if self._name_words is None:
+            self._name_words = {key[0] for key in self.phrases if len(key) == 1 and key[0][:1].isupper()}
+        return self._name_words
+
+    def name_phrases(self) -> dict[str, list[tuple[str, ...]]]:
+        """Multiword capitalised names by first word (alphabetic words only, as headlines split)."""
+        if self._name_phrases is None:
+            table: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+            for key in self.phrases:
+                words = tuple(t for t in key if t[:1].isalpha())
+                if len(words) > 1 and words[0][:1].isupper():
+                    table[words[0]].append(words)
+            self._name_phrases = dict(table)
+        return self._name_phrases
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import ActorMention
-from .dictionary import ActorDictionary, ActorEntry, Institution, choose, load_dictionary
+from .dictionary import ActorDictionary, ActorEntry, Institution, choose, load_dictionary, tokenize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -50,10 +50,10 @@ class Mention:
     rule: str
     role: str | None = None
 
-    def to_actor(self, doc: Doc) -> ActorMention:
+    def to_actor(self, doc: Doc, text: str | None = None) -> ActorMention:
         span = doc[self.start : self.end]
         return ActorMention(
-            text=span.text,
+            text=(text if text is not None else doc.text)[span.start_char : span.end_char],
             start=span.start_char,
             end=span.end_char,
             code=self.entry.code,
@@ -67,13 +67,22 @@ class Mention:
 class DocActors:
     """The actors of one parsed document."""
 
-    def __init__(self, doc: Doc, date: str | None = None, dictionary: ActorDictionary | None = None):
+    def __init__(
+        self,
+        doc: Doc,
+        date: str | None = None,
+        dictionary: ActorDictionary | None = None,
+        excluded: list[tuple[int, int]] | None = None,
+        places: list[str] | None = None,
+    ):
         self.doc = doc
         self.date = date
         self.d = dictionary or load_dictionary()
         self.by_token: dict[int, Mention] = {}
         self.mentions: list[Mention] = []
+        self.excluded = excluded or []  # character spans that are news furniture (datelines)
         self._match()
+        self.context = self._context_country(places or [])
 
     # -- dictionary matching -------------------------------------------------------------
     def _match(self) -> None:
@@ -90,11 +99,37 @@ class DocActors:
                 i += 1
                 continue
             length, entry = found
+            if self._in_furniture(doc[i].idx, doc[i + length - 1].idx + 1):
+                i += length
+                continue
             m = Mention(i, i + length, entry, entry.sector, f"dictionary:{entry.source}")
             self.mentions.append(m)
             for k in range(i, i + length):
                 self.by_token[k] = m
             i += length
+
+    def _in_furniture(self, start: int, end: int) -> bool:
+        return any(a <= start < b or a < end <= b for a, b in self.excluded)
+
+    def _context_country(self, places: list[str]) -> Mention | None:
+        """The story's country: its dateline's place, else the state named most often."""
+        for place in places:
+            for variant in (place, place.title()):
+                entries = self.d.lookup(tokenize(variant))
+                states = [e for e in entries if e.kind in ("state", "metonym", "region") and len(e.code) == 3]
+                if states:
+                    return Mention(0, 0, states[0], "GOV", f"context:dateline {place}")
+        counts: dict[str, int] = {}
+        first: dict[str, Mention] = {}
+        for m in self.mentions:
+            if m.entry.kind in ("state", "adjective", "demonym", "metonym", "region") and len(m.entry.code) == 3:
+                counts[m.entry.code] = counts.get(m.entry.code, 0) + 1
+                first.setdefault(m.entry.code, m)
+        if not counts:
+            return None
+        code = max(counts, key=lambda c: (counts[c], -first[c].start))
+        m = first[code]
+        return Mention(0, 0, m.entry, "GOV", f"context:most named {m.entry.name}")
 
     def mention_at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)
@@ -117,9 +152,11 @@ class DocActors:
                 return [self._institution_mention(token, found, inst)]
             if self._is_definite(token) and inst.kind in ("institution", "role", "group"):
                 prior = self._antecedents(token, want="state")
-                return [
-                    self._institution_mention(token, p, inst, rule="coref:institution") for p in prior[:1]
-                ]
+                if prior:
+                    return [self._institution_mention(token, prior[0], inst, rule="coref:institution")]
+            if self.context is not None and inst.kind in ("institution", "role", "group"):
+                # an unnamed group placed only by the story ("soldiers withdrew", "police arrested")
+                return [self._institution_mention(token, self.context, inst, rule="context:institution")]
             return []
         lower = token.lower_
         if token.pos_ == "PRON" or lower in PLURAL_PRONOUNS | PERSON_PRONOUNS | THING_PRONOUNS:

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 SUBJECT_DEPS = ("nsubj", "csubj")
+# Material acts whose target is often left implicit: the place where they happen.
+IMPLICIT_TARGET_ROOTS = {"08", "13", "14", "15", "17", "18", "19", "20"}
+VIOLENT_ROOTS = {"15", "17", "18", "19", "20"}
+INTERNATIONAL_ROOTS = {"16"}  # reducing relations is between different actors
 CONTROL_DEPS = ("xcomp",)
 
 
@@ -57,7 +61,10 @@ class Coder:
         published: str | None = None,
         unit_id: str | None = None,
         paragraph_roles: list[tuple[int, int, str]] | None = None,
+        original: str | None = None,
     ) -> list[Event]:
+        """Events of a parsed document. ``original`` is the text as written when the parser read
+        a re-cased copy of the same length (evidence is always cut from the original)."""
         pub = parse_iso(published)
         found: list[Found] = []
         for sent in doc.sents:
@@ -66,7 +73,7 @@ class Coder:
                     found.extend(self._code_verb(tok, actors, pub))
                 elif tok.pos_ in ("NOUN", "PROPN"):
                     found.extend(self._code_noun(tok, actors, pub))
-        return self._to_events(doc, found, unit_id, paragraph_roles or [])
+        return self._to_events(doc, found, unit_id, paragraph_roles or [], original)
 
     # -- verbs ---------------------------------------------------------------------------
     def best_pattern(self, verb: Token) -> VerbPattern | None:
@@ -74,11 +81,14 @@ class Coder:
         if not rows:
             return None
         particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
+        phrasal = {c.lower_ for c in verb.children if c.dep_ == "prt"}
         obj = _object(verb)
         obj_lemma = obj.lemma_.lower() if obj is not None else None
         for row in rows:  # most specific first
             if row.particle and row.particle not in particles:
                 continue
+            if not row.particle and phrasal:
+                continue  # "shoots his mouth off" is another verb than "shoot"
             if row.objects and obj_lemma not in row.objects:
                 continue
             return row
@@ -107,8 +117,13 @@ class Coder:
                 targets = self._embedded_targets(xcomp, actors)
             embedded = self.best_pattern(xcomp)
             if ontology.root_of(cameo) == "03" and embedded and embedded.cameo:
-                if ontology.quad_class(embedded.cameo) == 4:
+                if ontology.root_of(embedded.cameo) in VIOLENT_ROOTS:
                     cameo = "130"  # a promise of hostile action is a threat ("vowed to retaliate")
+        if sources and not targets and ontology.root_of(cameo) in IMPLICIT_TARGET_ROOTS:
+            targets = self._implicit_target(verb, actors)
+            if targets and targets[0].rule.startswith("implicit:context:most named"):
+                # a state's forces acting in an unnamed place: the target is unknown
+                targets = [t for t in targets for s in sources if not _same_state_forces(s, t)]
         extra = tuple(c for c in verb.children if c.dep_ == "prt")
         obj = _object(verb)
         if row.objects and obj is not None:
@@ -117,6 +132,21 @@ class Coder:
         return self._pairs(
             sources, targets, cameo, row.symmetric, verb, extra, row.describe(), modality, when
         )
+
+    def _implicit_target(self, verb: Token, actors: DocActors) -> list[Mention]:
+        """Where a material act names no target actor ("ETA threatened to set off bombs",
+        "soldiers withdrew"), its target is the place: an "in X" state, else the story's country."""
+        for holder in [verb, *[c for c in verb.children if c.dep_ in ("dobj", "xcomp")]]:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "across", "inside"):
+                    for pobj in prep.children:
+                        m = actors.mention_at(pobj)
+                        if m is not None and m.entry.kind in ("state", "region", "metonym"):
+                            return [Mention(m.start, m.end, m.entry, m.sector, "implicit:location")]
+        if actors.context is not None:
+            c = actors.context
+            return [Mention(verb.i, verb.i, c.entry, c.sector, "implicit:" + c.rule)]
+        return []
 
     def _control_context(self, verb: Token) -> Modality | None:
         """Modality a chain of control verbs puts on ``verb``; None when a governor codes it."""
@@ -141,6 +171,8 @@ class Coder:
         self, verb: Token, row: VerbPattern, actors: DocActors
     ) -> tuple[list[Mention], list[Mention]]:
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if passive is None and _headline_passive(verb):
+            passive = next(c for c in verb.children if c.dep_ == "nsubj")
         if passive is not None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             sources = _expand(_pobj(agent), actors) if agent is not None else []
@@ -213,8 +245,8 @@ class Coder:
         if pat.symmetric and len(sources) >= 2 and not targets:
             targets = sources[1:]
             sources = sources[:1]
-        if sources and not targets and governor is not None and noun.dep_ in ("dobj", "pobj"):
-            verb = governor if noun.dep_ == "dobj" else governor.head
+        if sources and not targets and governor is not None and noun.dep_ == "dobj":
+            verb = governor  # "he rejected an offer from the US": the offer was made to him
             if verb.pos_ == "VERB":
                 targets = [m for m in self._subjects(verb, actors) if m not in sources]
         if not sources and targets and pat.symmetric and len(targets) >= 2:
@@ -297,36 +329,42 @@ class Coder:
                 continue
             if s.entry.code == t.entry.code and (s.entry.kind == t.entry.kind == "state"):
                 continue  # "the US and America" are one actor
+            if s.entry.code == t.entry.code and ontology.root_of(cameo) in INTERNATIONAL_ROOTS:
+                continue  # "the army suspended a commander" is no reduction of relations
+            if s.sector == "BUS" and t.sector == "BUS":
+                continue  # company deals and disputes are market news, not political events
             out.append(Found(s, t, cameo, symmetric, trigger, extra, pattern, modality, when))
         return out
 
     def _to_events(
-        self, doc: Doc, found: list[Found], unit_id: str | None, roles: list[tuple[int, int, str]]
+        self,
+        doc: Doc,
+        found: list[Found],
+        unit_id: str | None,
+        roles: list[tuple[int, int, str]],
+        original: str | None = None,
     ) -> list[Event]:
+        text = original if original is not None and len(original) == len(doc.text) else doc.text
         events: list[Event] = []
         seen: set[tuple] = set()
         for f in found:
             sent: Span = f.trigger.sent
-            key = (
-                sent.start,
-                f.source.entry.code,
-                f.target.entry.code,
-                f.cameo,
-                f.modality.negated,
-                f.modality.hypothetical,
-            )
+            pair = (f.source.entry.code, f.target.entry.code)
+            if f.symmetric:
+                pair = (min(pair), max(pair))  # a mutual event is one event in either direction
+            key = (sent.start, *pair, f.cameo, f.modality.negated, f.modality.hypothetical)
             if key in seen:
                 continue
             seen.add(key)
             toks = sorted((f.trigger, *f.trigger_extra), key=lambda t: t.i)
             t_start, t_end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-            src, tgt = f.source.to_actor(doc), f.target.to_actor(doc)
+            src, tgt = f.source.to_actor(doc, text), f.target.to_actor(doc, text)
             role = next((r for a, b, r in roles if a <= sent.start_char < b), "body")
             evidence = Evidence(
-                sentence=sent.text,
+                sentence=text[sent.start_char : sent.end_char],
                 sentence_start=sent.start_char,
                 sentence_end=sent.end_char,
-                trigger=doc.text[t_start:t_end],
+                trigger=text[t_start:t_end],
                 trigger_start=t_start,
                 trigger_end=t_end,
                 pattern=f.pattern + (f" [{', '.join(f.modality.cues)}]" if f.modality.cues else ""),
@@ -408,6 +446,20 @@ def _owner(head: Token, actors: DocActors) -> list[Mention]:
                     if found:
                         return found
     return []
+
+
+def _headline_passive(verb: Token) -> bool:
+    """Headlinese drops the auxiliary: "Australian reporter freed in Iraq" is passive."""
+    kids = list(verb.children)
+    return (
+        verb.tag_ == "VBN"
+        and any(c.dep_ == "nsubj" for c in kids)
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in kids)
+    )
+
+
+def _same_state_forces(source: Mention, target: Mention) -> bool:
+    return source.entry.code == target.entry.code and (source.sector or "GOV") in ("GOV", "MIL")
 
 
 def _infinitive(verb: Token) -> bool:
