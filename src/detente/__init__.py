@@ -19,7 +19,8 @@ from .errors import (
 )
 from .models import ActorMention, Article, Event, Evidence, RawDocument, Skip, Turn, event_record
 from .pipeline import Pipeline, code_text, ingest
-from .store import Store, open_store
+from .api import EventStore, open_store
+from .store import Store
 
 __all__ = [
     "ActorMention",
@@ -28,6 +29,7 @@ __all__ = [
     "DataFileError",
     "DetenteError",
     "Event",
+    "EventStore",
     "Evidence",
     "InputError",
     "ModelNotFoundError",

@@ -36,7 +36,10 @@ def main() -> None:
 
 def _db_option(f):  # type: ignore[no-untyped-def]
     return click.option(
-        "--db", envvar="DETENTE_DB", default=None, help="Store file (default ./detente.duckdb)."
+        "--db",
+        envvar="DETENTE_DB",
+        default=None,
+        help="Store: a DuckDB file (default ./detente.duckdb) or a postgresql:// URL.",
     )(f)
 
 
@@ -56,6 +59,8 @@ def _model_option(f):  # type: ignore[no-untyped-def]
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=None, help="Documents per batch.")
 @click.option("--max-bytes", type=click.IntRange(1), default=None, help="Skip files larger than this.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--workers", type=click.IntRange(1), help="Code on N local Dask worker processes.")
+@click.option("--dask", "scheduler", metavar="ADDRESS", help="Code on the Dask cluster at this scheduler.")
 def ingest(
     paths: tuple[str, ...],
     db: str | None,
@@ -63,6 +68,8 @@ def ingest(
     batch_size: int | None,
     max_bytes: int | None,
     quiet: bool,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> None:
     """Ingest files and folders (HTML, text dumps, .jsonl units) into the store.
 
@@ -81,7 +88,7 @@ def ingest(
 
     from .pipeline import Pipeline
     from .pipeline import ingest as run_ingest
-    from .store import Store
+    from .store import open_store
 
     base = Settings()
     settings = Settings(
@@ -92,8 +99,9 @@ def ingest(
         n_process=base.n_process,
     )
     console = Console(stderr=True)
-    pipeline = Pipeline(settings.model, settings.batch_size, settings.n_process)
-    with Store(settings.db) as store:
+    dask = workers is not None or scheduler is not None  # see docs/distributed.md
+    pipeline = None if dask else Pipeline(settings.model, settings.batch_size, settings.n_process)
+    with open_store(settings.db) as store:
         with Progress(
             SpinnerColumn(),
             TextColumn("[bold]ingest"),
@@ -110,7 +118,14 @@ def ingest(
             def tick(path: str) -> None:
                 progress.update(task, advance=1, path=Path(path).name[:40])
 
-            summary = run_ingest(list(paths), store, settings, pipeline, on_document=tick)
+            if dask:
+                from .distributed import ingest_dask
+
+                summary = ingest_dask(
+                    list(paths), store, settings, workers=workers, scheduler=scheduler, on_document=tick
+                )
+            else:
+                summary = run_ingest(list(paths), store, settings, pipeline, on_document=tick)
     for skip in summary.skips:
         detail = f" ({skip.detail})" if skip.detail else ""
         click.echo(f"skipped {skip.path}: {skip.reason}{detail}", err=True)
@@ -272,6 +287,15 @@ def evaluate(gold: str, model: str | None, explain: bool) -> None:
     for line in report.render(explain):
         click.echo(line)
 
+
+from .cli_web import serve  # noqa: E402
+
+main.add_command(serve)
+
+from .cli_article import COMMANDS as ARTICLE_COMMANDS  # noqa: E402
+
+for _command in ARTICLE_COMMANDS:
+    main.add_command(_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -19,6 +19,7 @@ class RawDocument:
     kind_hint: str = ""  # "html", "text" or "" (sniff)
     unit_id: str | None = None  # id of a unit inside a JSONL file
     date_hint: str | None = None  # publication date supplied by the input (ISO 8601)
+    url: str | None = None  # the page's address when the input knows it (WARC, feeds, corpus rows)
 
 
 @dataclass(frozen=True)

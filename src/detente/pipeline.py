@@ -6,14 +6,13 @@ A document that fails a stage becomes a ``Skip`` with its path and reason; the b
 
 from __future__ import annotations
 
-import uuid
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import InputError
 from .events.coder import Coder
-from .ingest import iter_documents
 from .ingest.decode import decode, sniff_kind
 from .ingest.files import sha256
 from .models import Article, Event, IngestSummary, RawDocument, Skip
@@ -23,8 +22,11 @@ from .textprep import Furniture, blank_spans, furniture_spans, protected_words, 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from .ingest.registry import ReadOptions
     from .quotes import Quote
     from .store import Store
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -99,23 +101,38 @@ class Pipeline:
         self, articles: Sequence[tuple[Article, str | None]]
     ) -> list[tuple[list[Event], list[Quote]]]:
         """Events and quotes of each ``(article, unit_id)``, parsed in one ``nlp.pipe`` batch."""
+        stream = self.analyse_stream((a, u, None) for a, u in articles)
+        return [(events, quotes) for _, events, quotes in stream]
+
+    def analyse_stream(
+        self, articles: Iterable[tuple[Article, str | None, T]]
+    ) -> Iterator[tuple[T, list[Event], list[Quote]]]:
+        """Events and quotes of a stream of ``(article, unit_id, context)``, in order.
+
+        One ``nlp.pipe`` stream for the whole input: with ``n_process > 1`` the worker processes
+        start once, however long the stream is.
+        """
         from .actors.resolver import DocActors
         from .nlp import parse
         from .quotes import article_quotes
 
-        texts = [coding_text(a) for a, _ in articles]
-        parse_texts = [parse_text(t) for t, _ in texts]
-        out: list[tuple[list[Event], list[Quote]]] = []
-        docs = parse(self.nlp, (p for p, _ in parse_texts), self.batch_size, self.n_process)
-        for (article, unit_id), (text, roles), (_, furniture), doc in zip(
-            articles, texts, parse_texts, docs, strict=True
-        ):
+        pending: deque[tuple[Article, str | None, T, str, list[tuple[int, int, str]], list[Furniture]]]
+        pending = deque()
+
+        def texts() -> Iterator[str]:
+            for article, unit_id, context in articles:
+                text, roles = coding_text(article)
+                parsed, furniture = parse_text(text)
+                pending.append((article, unit_id, context, text, roles, furniture))
+                yield parsed
+
+        for doc in parse(self.nlp, texts(), self.batch_size, self.n_process):
+            article, unit_id, context, text, roles, furniture = pending.popleft()
             excluded = [(f.start, f.end) for f in furniture]
             places = [f.place for f in furniture if f.place]
             actors = DocActors(doc, article.date, excluded=excluded, places=places)
             events = self.coder.code(doc, actors, article.date, unit_id, roles, original=text)
-            out.append((events, article_quotes(doc, actors, article, text)))
-        return out
+            yield context, events, article_quotes(doc, actors, article, text)
 
     def code_text(
         self, text: str, date: str | None = None, unit_id: str | None = None, clean: bool = True
@@ -129,71 +146,27 @@ class Pipeline:
         return self.code_articles([(article, unit_id)])[0]
 
 
-def _batches(items: Iterable[RawDocument | Skip], size: int) -> Iterator[list[RawDocument | Skip]]:
-    batch: list[RawDocument | Skip] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def ingest(
     paths: Sequence[str],
     store: Store,
     settings: Settings | None = None,
     pipeline: Pipeline | None = None,
     on_document: Callable[[str], None] | None = None,
+    options: ReadOptions | None = None,
+    progress_file: str | None = None,
 ) -> IngestSummary:
-    """Ingest files and folders into ``store``. Idempotent: stored content is not parsed again."""
+    """Ingest files and folders into ``store``. Idempotent: stored content is not parsed again.
+
+    Streamed and resumable (see ``detente.runner``): each batch of ``settings.batch_size``
+    documents is one transaction; rerunning an interrupted ingest stores only what is missing.
+    """
+    from .runner import run_ingest
+
     settings = settings or Settings()
     pipe = pipeline or Pipeline(settings.model, settings.batch_size, settings.n_process)
-    summary = IngestSummary()
-    run_id = uuid.uuid4().hex
-    store.start_run(run_id, "ingest " + " ".join(paths))
-    own_files = [store.path, store.path + ".wal"]
-    documents = iter_documents(paths, settings.max_bytes, exclude=own_files)
-    for batch in _batches(documents, settings.batch_size):
-        skips = [b for b in batch if isinstance(b, Skip)]
-        raws = [b for b in batch if isinstance(b, RawDocument)]
-        summary.seen += len(batch)
-        known = store.known(r.content_hash for r in raws)
-        fresh: list[Prepared] = []
-        dupes: list[RawDocument] = []
-        hashes: set[str] = set()
-        for raw in raws:
-            if raw.content_hash in known or raw.content_hash in hashes:
-                dupes.append(raw)
-                continue
-            hashes.add(raw.content_hash)
-            prepared = prepare(raw)
-            if isinstance(prepared, Skip):
-                skips.append(prepared)
-            else:
-                fresh.append(prepared)
-        analysed = pipe.analyse_articles([(p.article, p.raw.unit_id) for p in fresh])
-        items = [(p.raw, p.article, p.encoding, ev) for p, (ev, _) in zip(fresh, analysed, strict=True)]
-        items += [(d, Article(title="", body=""), "", []) for d in dupes]
-        quotes = {p.raw.content_hash: qs for p, (_, qs) in zip(fresh, analysed, strict=True)}
-        stored, n_events = store.write_batch(items, skips, run_id, quotes)
-        summary.stored += stored
-        summary.duplicates += len(dupes) + (len(fresh) - stored)
-        summary.events += n_events
-        summary.skipped += len(skips)
-        summary.skips.extend(skips)
-        if on_document:
-            for item in batch:
-                on_document(item.path)
-    if summary.stored:
-        from .stories import link_stories
-
-        link_stories(store.con)
-    store.finish_run(
-        run_id, summary.seen, summary.stored, summary.duplicates, summary.skipped, summary.events
+    return run_ingest(
+        paths, store, pipe, settings.batch_size, settings.max_bytes, options, on_document, progress_file
     )
-    return summary
 
 
 def code_text(text: str, date: str | None = None, model: str | None = None) -> list[Event]:

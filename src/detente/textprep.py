@@ -17,15 +17,39 @@ from dataclasses import dataclass
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
 _SEGMENT = re.compile(r"[^\n]+?(?:[.!?](?=\s|$)|$)", re.M)
 _SMALL = {
-    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
-    "from", "over", "as", "into", "after", "before", "amid", "against", "vs", "up", "off", "out",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "by",
+    "with",
+    "from",
+    "over",
+    "as",
+    "into",
+    "after",
+    "before",
+    "amid",
+    "against",
+    "vs",
+    "up",
+    "off",
+    "out",
 }
 _AGENCIES = r"(?:Reuters|AP|AFP|CP|Canadian Press|Xinhua|Interfax|ITAR-TASS|TASS|Kyodo|Yonhap|dpa|DPA|UPI|IANS|PTI|ANSA|EFE|Bloomberg|CNN|BBC|Sify|SPACE\.com|Forbes\.com|washingtonpost\.com|NewsFactor|Ziff Davis|TechWeb|USATODAY\.com|Newsday|[A-Z][A-Za-z.]+ News(?: Service)?)"  # noqa: E501
-_DATELINE = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?] ))"
-    r"(?P<place>[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*(?:,\s*(?P<region>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)?))?)"
-    r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:--?|–|—|:)\s"
-)
+_PLACE = r"(?P<place>[A-Z][A-Z.'-]+(?:[ -][A-Z][A-Z.'-]+)*"
+_REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)?))?)"
+_DATELINE_AT = re.compile(_PLACE + _REGION + r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:--?|–|—|:)\s")
+_LINE_START = re.compile(r"(?:^|(?<=\n)|(?<=[.!?] ))(?=[A-Z])")
 _AGENCY_PREFIX = re.compile(r"(?:^|(?<=\n)|(?<=[.!?] ))" + _AGENCIES + r"\s*(?:--?|–|—)\s")
 _AGENCY_PAREN = re.compile(r"\(\s*" + _AGENCIES + r"\s*\)")
 
@@ -41,9 +65,14 @@ class Furniture:
 def furniture_spans(text: str) -> list[Furniture]:
     """Datelines and agency credits in ``text``."""
     spans: list[Furniture] = []
-    for m in _DATELINE.finditer(text):
-        place = m.group("place")
-        if len(place) < 3 or (place.isupper() is False and not m.group("agency")):
+    prefixes = list(_AGENCY_PREFIX.finditer(text))
+    starts = [m.start() for m in _LINE_START.finditer(text)] + [m.end() for m in prefixes]
+    for pos in sorted(set(starts)):
+        m = _DATELINE_AT.match(text, pos)
+        if m is None:
+            continue
+        place = m.group("place").split(",")[0].strip()
+        if len(place) < 3 or (not place.isupper() and not m.group("agency")):
             continue
         spans.append(Furniture(m.start(), m.end(), "dateline", m.group("region") or place))
     for rx in (_AGENCY_PREFIX, _AGENCY_PAREN):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..models import ActorMention
 from .dictionary import ActorDictionary, ActorEntry, Institution, choose, load_dictionary, tokenize
+from .places import city_country
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -114,22 +115,46 @@ class DocActors:
     def _context_country(self, places: list[str]) -> Mention | None:
         """The story's country: its dateline's place, else the state named most often."""
         for place in places:
-            for variant in (place, place.title()):
-                entries = self.d.lookup(tokenize(variant))
-                states = [e for e in entries if e.kind in ("state", "metonym", "region") and len(e.code) == 3]
-                if states:
-                    return Mention(0, 0, states[0], "GOV", f"context:dateline {place}")
+            entry = self.place_state(place)
+            if entry is not None:
+                return Mention(0, 0, entry, "GOV", f"context:dateline {place}")
         counts: dict[str, int] = {}
         first: dict[str, Mention] = {}
         for m in self.mentions:
-            if m.entry.kind in ("state", "adjective", "demonym", "metonym", "region") and len(m.entry.code) == 3:
+            if (
+                m.entry.kind in ("state", "adjective", "demonym", "metonym", "region")
+                and len(m.entry.code) == 3
+            ):
                 counts[m.entry.code] = counts.get(m.entry.code, 0) + 1
                 first.setdefault(m.entry.code, m)
-        if not counts:
+        if not counts:  # no state named: a city the story happens in ("in Vancouver")
+            for tok in self.doc:
+                if (
+                    tok.pos_ == "PROPN"
+                    and tok.head.dep_ == "prep"
+                    and tok.head.lower_ in ("in", "near", "at")
+                ):
+                    entry = self.place_state(tok.text)
+                    if entry is not None:
+                        return Mention(0, 0, entry, "GOV", f"context:city {tok.text}")
             return None
         code = max(counts, key=lambda c: (counts[c], -first[c].start))
         m = first[code]
         return Mention(0, 0, m.entry, "GOV", f"context:most named {m.entry.name}")
+
+    def place_state(self, place: str) -> ActorEntry | None:
+        """The state a place name belongs to: a state/region/capital name, else a known city."""
+        words = place.split()
+        variants = [place, place.title(), *(w.title() for w in words[:1])]
+        for variant in variants:
+            entries = self.d.lookup(tokenize(variant))
+            states = [e for e in entries if e.kind in ("state", "metonym", "region") and len(e.code) == 3]
+            if states:
+                return states[0]
+        code = city_country(place)
+        if code is None:
+            return None
+        return ActorEntry(code, "state", self.d.state_names.get(code, code), "GOV", source="geonames")
 
     def mention_at(self, token: Token) -> Mention | None:
         return self.by_token.get(token.i)

@@ -28,7 +28,9 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 # Material acts whose target is often left implicit: the place where they happen.
 IMPLICIT_TARGET_ROOTS = {"08", "13", "14", "15", "17", "18", "19", "20"}
 VIOLENT_ROOTS = {"15", "17", "18", "19", "20"}
-INTERNATIONAL_ROOTS = {"16"}  # reducing relations is between different actors
+INTERNATIONAL_ROOTS = {"01", "16"}  # statements to one's own side, relations: between different actors
+# Agentless passives of these roots are acts of the authorities of the place ("is detained").
+AUTHORITY_ROOTS = {"17"}
 CONTROL_DEPS = ("xcomp",)
 
 
@@ -119,6 +121,8 @@ class Coder:
             if ontology.root_of(cameo) == "03" and embedded and embedded.cameo:
                 if ontology.root_of(embedded.cameo) in VIOLENT_ROOTS:
                     cameo = "130"  # a promise of hostile action is a threat ("vowed to retaliate")
+        if not sources and targets and ontology.root_of(cameo) in AUTHORITY_ROOTS and _agentless(verb):
+            sources = self._authorities(targets[0], actors)
         if sources and not targets and ontology.root_of(cameo) in IMPLICIT_TARGET_ROOTS:
             targets = self._implicit_target(verb, actors)
             if targets and targets[0].rule.startswith("implicit:context:most named"):
@@ -133,6 +137,13 @@ class Coder:
             sources, targets, cameo, row.symmetric, verb, extra, row.describe(), modality, when
         )
 
+    def _authorities(self, target: Mention, actors: DocActors) -> list[Mention]:
+        """The authorities of the story's country, for "X was arrested" with no agent."""
+        c = actors.context
+        if c is None:
+            return []
+        return [Mention(target.start, target.start, c.entry, "GOV", "implicit:authorities " + c.rule)]
+
     def _implicit_target(self, verb: Token, actors: DocActors) -> list[Mention]:
         """Where a material act names no target actor ("ETA threatened to set off bombs",
         "soldiers withdrew"), its target is the place: an "in X" state, else the story's country."""
@@ -143,6 +154,9 @@ class Coder:
                         m = actors.mention_at(pobj)
                         if m is not None and m.entry.kind in ("state", "region", "metonym"):
                             return [Mention(m.start, m.end, m.entry, m.sector, "implicit:location")]
+                        entry = actors.place_state(pobj.text) if pobj.pos_ == "PROPN" else None
+                        if entry is not None:
+                            return [Mention(pobj.i, pobj.i + 1, entry, "GOV", "implicit:city")]
         if actors.context is not None:
             c = actors.context
             return [Mention(verb.i, verb.i, c.entry, c.sector, "implicit:" + c.rule)]
@@ -173,6 +187,8 @@ class Coder:
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if passive is None and _headline_passive(verb):
             passive = next(c for c in verb.children if c.dep_ == "nsubj")
+        if passive is None and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:
+            passive = verb.head  # "a Chinese-American arrested for spying": the noun is the patient
         if passive is not None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             sources = _expand(_pobj(agent), actors) if agent is not None else []
@@ -208,6 +224,10 @@ class Coder:
             heads: list[Token] = []
             if slot == "dobj":
                 heads = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+                if not heads:  # "demanded (that) the chief resign": the subject of the complement
+                    heads = [
+                        s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
+                    ]
             elif slot == "dative":
                 heads = [c for c in verb.children if c.dep_ == "dative"]
             elif slot == "poss" and obj is not None:
@@ -446,6 +466,14 @@ def _owner(head: Token, actors: DocActors) -> list[Mention]:
                     if found:
                         return found
     return []
+
+
+def _agentless(verb: Token) -> bool:
+    """A passive clause with no "by" agent ("Four soldiers are charged", "reporter detained")."""
+    kids = list(verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or _headline_passive(verb)
+    passive = passive or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"))
+    return passive and not any(c.dep_ == "agent" for c in kids)
 
 
 def _headline_passive(verb: Token) -> bool:

@@ -15,6 +15,7 @@ import trafilatura
 from htmldate import find_date
 from lxml import html as lxml_html
 
+from detente.extract.html_meta import best_authors, best_title
 from detente.extract.interview import label_turns
 from detente.models import Article, Paragraph
 
@@ -84,6 +85,16 @@ def _publisher(sitename: str | None, hostname: str | None, url: str | None) -> s
     return None
 
 
+def _site_names(sitename: str | None, hostname: str | None, url: str | None) -> list[str]:
+    """Names the site goes by: its declared name, host name and host stem ("autoblog")."""
+    names = [sitename or ""]
+    for host in (hostname, urlparse(url).hostname if url else None):
+        if host:
+            host = host.removeprefix("www.")
+            names += [host, host.split(".")[0]]
+    return [n for n in names if n]
+
+
 def _authors(author: str | None) -> tuple[str, ...]:
     if not author:
         return ()
@@ -106,8 +117,10 @@ def extract_html(html: str, url: str | None = None, path: str = "", date_hint: s
     if doc is None:
         return Article(title="", body="", date=date_hint, source_format="html")
     texts = _paragraph_texts(doc.text or "")
-    title = (doc.title or "").strip()
-    if texts and title and texts[0].strip() == title:
+    publisher = _publisher(doc.sitename, doc.hostname, url)
+    site_names = _site_names(doc.sitename, doc.hostname, url)
+    title = best_title(doc.title or "", tree, site_names)
+    if texts and title and texts[0].strip() in (title, (doc.title or "").strip()):
         texts = texts[1:]  # the <h1> repeated as the first paragraph
     interview = label_turns(texts, bold=bold_paragraphs(tree))
     parts: list[str] = []
@@ -119,11 +132,11 @@ def extract_html(html: str, url: str | None = None, path: str = "", date_hint: s
         offset += len(text) + 2
     date = date_hint or _publication_date(html, url, doc.date)
     return Article(
-        title=(doc.title or "").strip(),
+        title=title,
         body="\n\n".join(parts),
         date=date,
-        authors=_authors(doc.author),
-        publisher=_publisher(doc.sitename, doc.hostname, url),
+        authors=best_authors(_authors(doc.author), tree, site_names),
+        publisher=publisher,
         language=doc.language or "en",
         genre="interview" if interview.turns else "news",
         captions=figure_captions(tree),

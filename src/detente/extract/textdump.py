@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from detente.extract.entities import repair_entities
 from detente.extract.interview import label_turns
 from detente.extract.textdump_lines import (
     Para,
@@ -210,7 +211,7 @@ def _standfirst(sorter: _Sorter, roles: list[str], first_question: int | None) -
 
 def extract_text_dump(text: str, path: str = "", date_hint: str | None = None) -> Article:
     """Extract title, body, byline, date, publisher, captions and interview turns from a dump."""
-    text, removed_tail = _strip_references(text)
+    text, removed_tail = _strip_references(repair_entities(text))
     paras = split_paragraphs(text)
     start, end = best_region(paras)
     sorter = _Sorter(paras, start, end)

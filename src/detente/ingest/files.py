@@ -6,10 +6,14 @@ import hashlib
 import os
 import stat
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from ..models import RawDocument, Skip
+from .registry import Reader, ReadOptions, register
 
+SORT_LIMIT = 10_000  # folders up to this many entries are read in name order; larger ones stream
+PAGE_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".txt", ".text")
 IGNORED_NAMES = {".git", ".hg", ".svn", "__pycache__", ".DS_Store", "Thumbs.db"}
 IGNORED_SUFFIXES = (".expected.json",)
 
@@ -22,7 +26,8 @@ def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Skip]
     """Yield regular files under ``paths`` (recursively, sorted per folder) or Skips.
 
     Symlink loops, FIFOs, sockets, devices and unreadable folders are reported as Skips;
-    the walk always finishes. Folders are read one at a time (no full listing in memory).
+    the walk always finishes. Folders are streamed: one ``os.scandir`` handle per level, names
+    sorted only for folders under SORT_LIMIT entries (no full listing of a big folder in memory).
     """
     seen_dirs: set[tuple[int, int]] = set()
     for given in paths:
@@ -46,20 +51,30 @@ def _walk(path: Path, seen_dirs: set[tuple[int, int]], top: bool) -> Iterator[Pa
             return
         seen_dirs.add(key)
         try:
-            with os.scandir(path) as entries:
-                names = sorted(e.name for e in entries)
+            for name in _names(path):
+                if name in IGNORED_NAMES or name.startswith(".") or name.endswith(IGNORED_SUFFIXES):
+                    continue
+                yield from _walk(path / name, seen_dirs, top=False)
         except OSError as exc:
             yield Skip(str(path), "unreadable folder", exc.strerror or str(exc))
             return
-        for name in names:
-            if name in IGNORED_NAMES or name.startswith(".") or name.endswith(IGNORED_SUFFIXES):
-                continue
-            yield from _walk(path / name, seen_dirs, top=False)
     elif stat.S_ISREG(st.st_mode):
         yield path
     else:
         kind = "FIFO" if stat.S_ISFIFO(st.st_mode) else "special file"
         yield Skip(str(path), "not a regular file", kind)
+
+
+def _names(path: Path) -> Iterator[str]:
+    """Entry names of a folder: sorted when it is small, else in directory order, streamed."""
+    with os.scandir(path) as entries:
+        names = (e.name for e in entries)
+        first = list(islice(names, SORT_LIMIT))
+        if len(first) < SORT_LIMIT:
+            yield from sorted(first)
+            return
+        yield from first
+        yield from names
 
 
 def read_document(path: Path, max_bytes: int) -> RawDocument | Skip:
@@ -83,3 +98,22 @@ def read_document(path: Path, max_bytes: int) -> RawDocument | Skip:
     elif lower.endswith((".txt", ".text")):
         hint = "text"
     return RawDocument(path=str(path), data=data, content_hash=sha256(data), kind_hint=hint)
+
+
+def _read_page(path: Path, options: ReadOptions) -> Iterator[RawDocument | Skip]:
+    yield read_document(path, options.max_bytes)
+
+
+def _read_json_data(path: Path, options: ReadOptions) -> Iterator[RawDocument | Skip]:
+    yield Skip(str(path), "not a page", "JSON data file; give corpora as .jsonl units or .csv")
+
+
+register(
+    Reader(
+        "page",
+        _read_page,
+        PAGE_EXTENSIONS,
+        description="one file, one page: HTML or a plain-text dump (the default for unknown endings)",
+    )
+)
+register(Reader("json", _read_json_data, (".json",), description="JSON data files: recorded as skips"))

@@ -10,7 +10,7 @@ import dataclasses
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,8 @@ import duckdb
 from .. import __version__
 from ..errors import StoreError, StoreInUseError
 from ..models import Article, Event, RawDocument, Skip
+from ..quotes import Quote
+from .extras import write_article_extras
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 EVENT_COLUMNS = (
@@ -84,6 +86,8 @@ def event_id(doc_id: str, ev: Event) -> str:
 
 class Store:
     """An open store. Use as a context manager or call ``close()``."""
+
+    db_errors: tuple[type[Exception], ...] = (duckdb.Error,)  # what a failed write raises
 
     def __init__(self, path: str, read_only: bool = False) -> None:
         self.path = path
@@ -151,10 +155,13 @@ class Store:
         items: Sequence[tuple[RawDocument, Article, str, list[Event]]],
         skips: Sequence[Skip],
         run_id: str,
+        quotes: Mapping[str, Sequence[Quote]] | None = None,
     ) -> tuple[int, int]:
         """Store documents with their articles and events, and skips, atomically.
 
-        ``items`` are ``(raw, article, encoding, events)``. Documents already stored are
+        ``items`` are ``(raw, article, encoding, events)``; ``quotes`` maps a content hash to the
+        document's quotes. Each new article also gets its MinHash signature (for duplicate
+        stories, see :mod:`detente.stories`). Documents already stored are
         recorded as another path of the same content and otherwise left alone.
         Returns ``(documents_stored, events_stored)``.
         """
@@ -210,6 +217,7 @@ class Store:
                         f"INSERT OR IGNORE INTO events VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
                         rows,
                     )
+                write_article_extras(con, doc_id, art, (quotes or {}).get(doc_id, ()))
                 stored += 1
                 n_events += len(rows)
             for skip in skips:
@@ -218,7 +226,7 @@ class Store:
                     [skip.path, skip.reason, skip.detail, skip.content_hash, run_id, now],
                 )
             con.execute("COMMIT")
-        except duckdb.Error as exc:
+        except self.db_errors as exc:
             con.execute("ROLLBACK")
             raise StoreError(f"{self.path}: write failed: {exc}") from exc
         return stored, n_events
@@ -285,4 +293,9 @@ def open_store(path: str | None = None, read_only: bool = False) -> Store:
     """Open (creating if needed) the store at ``path`` (default: settings / ``DETENTE_DB``)."""
     from ..settings import Settings
 
-    return Store(path or Settings().db, read_only=read_only)
+    target = path or Settings().db
+    if target.lower().startswith(("postgresql://", "postgres://")):
+        from .postgres_store import PostgresStore
+
+        return PostgresStore(target, read_only=read_only)
+    return Store(target, read_only=read_only)

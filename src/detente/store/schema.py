@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -35,5 +35,17 @@ MIGRATIONS: dict[int, list[str]] = {
         """CREATE TABLE IF NOT EXISTS skips (
             path VARCHAR, reason VARCHAR, detail VARCHAR, content_hash VARCHAR,
             run_id VARCHAR, skipped_at TIMESTAMP)""",
+    ],
+    # Article intelligence: quotes (who said what) and near-duplicate stories.
+    2: [
+        """CREATE TABLE IF NOT EXISTS quotes (
+            quote_id VARCHAR PRIMARY KEY, doc_id VARCHAR, kind VARCHAR,
+            speaker VARCHAR, speaker_code VARCHAR, speaker_name VARCHAR, speaker_role VARCHAR,
+            speaker_sector VARCHAR, cue VARCHAR, cue_text VARCHAR, content VARCHAR,
+            content_start INTEGER, content_end INTEGER, sentence_start INTEGER, sentence_end INTEGER,
+            paragraph_role VARCHAR, published VARCHAR)""",
+        "CREATE INDEX IF NOT EXISTS quotes_doc ON quotes (doc_id)",
+        """CREATE TABLE IF NOT EXISTS stories (
+            doc_id VARCHAR PRIMARY KEY, story_id VARCHAR, minhash BLOB)""",
     ],
 }

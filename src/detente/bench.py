@@ -1,0 +1,188 @@
+"""``detente bench``: the full pipeline's throughput against spaCy's parse-only throughput.
+
+On the same N documents (the first N that the readers yield for PATH), in two fresh
+subprocesses run one after the other:
+
+(a) parse-only: the texts the pipeline parses (extracted beforehand, not timed) through
+    ``nlp.pipe`` with the same model, batch size and ``n_process``;
+(b) full pipeline: read, extract, parse, code and store into a temporary DuckDB file.
+
+Each clock starts after the model is loaded in the main process (the parser's worker processes
+start inside both clocks). Peak RSS is the largest sum of the resident memory of the subprocess
+and its children, sampled every 50 ms with psutil. Words are ``\\w+`` runs of the parsed texts.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import psutil
+
+from .errors import DetenteError
+from .models import RawDocument, Skip
+
+_WORD = re.compile(r"\w+")
+SAMPLE_S = 0.05
+
+
+@dataclass
+class Measure:
+    """One side of the benchmark."""
+
+    name: str
+    seconds: float
+    articles: int
+    words: int
+    peak_rss: int  # bytes, the process tree's largest sampled total
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+    @property
+    def words_per_s(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+
+@dataclass
+class BenchResult:
+    parse: Measure
+    pipeline: Measure
+    n_process: int
+    batch_size: int
+    model: str
+    stored: int = 0
+    duplicates: int = 0
+    events: int = 0
+
+    @property
+    def ratio(self) -> float:
+        return self.pipeline.articles_per_s / self.parse.articles_per_s if self.parse.articles_per_s else 0.0
+
+    def lines(self) -> list[str]:
+        out = [f"model {self.model}, n_process={self.n_process}, batch_size={self.batch_size}"]
+        for m in (self.parse, self.pipeline):
+            out.append(
+                f"{m.name:<22} {m.articles:>6} articles in {m.seconds:7.2f} s: "
+                f"{m.articles_per_s:7.2f} articles/s, {m.words_per_s:9.0f} words/s, "
+                f"peak RSS {m.peak_rss / 2**20:7.0f} MiB"
+            )
+        out.append(
+            f"(b) stored {self.stored} articles ({self.duplicates} duplicates not parsed again), "
+            f"{self.events} events"
+        )
+        out.append(f"ratio (b)/(a) = {self.ratio:.3f}")
+        return out
+
+
+def sample_documents(path: str, n: int, max_bytes: int) -> Iterator[RawDocument]:
+    """The first ``n`` readable documents under ``path`` (skips are passed over)."""
+    from .ingest import iter_documents
+
+    docs = (d for d in iter_documents([path], max_bytes) if not isinstance(d, Skip))
+    return itertools.islice(docs, n)
+
+
+def _parse_only(path: str, n: int, n_process: int, batch_size: int, model: str | None) -> dict[str, object]:
+    from .nlp import load, parse
+    from .pipeline import coding_text, parse_text, prepare
+
+    texts = []
+    for raw in sample_documents(path, n, 20_000_000):
+        prepared = prepare(raw)
+        if not isinstance(prepared, Skip):
+            texts.append(parse_text(coding_text(prepared.article)[0])[0])
+    nlp = load(model)
+    start = time.perf_counter()
+    parsed = sum(1 for _ in parse(nlp, texts, batch_size, n_process))
+    seconds = time.perf_counter() - start
+    words = sum(len(_WORD.findall(t)) for t in texts)
+    return {"seconds": seconds, "articles": parsed, "words": words}
+
+
+def _full_pipeline(
+    path: str, n: int, n_process: int, batch_size: int, model: str | None
+) -> dict[str, object]:
+    from .pipeline import Pipeline
+    from .runner import run_ingest
+    from .store import Store
+
+    pipe = Pipeline(model, batch_size, n_process)
+    with tempfile.TemporaryDirectory() as tmp, Store(os.path.join(tmp, "bench.duckdb")) as store:
+        start = time.perf_counter()
+        summary = run_ingest(
+            [path], store, pipe, batch_size, 20_000_000, documents=sample_documents(path, n, 20_000_000)
+        )
+        seconds = time.perf_counter() - start
+    return {
+        "seconds": seconds,
+        "seen": summary.seen,
+        "stored": summary.stored,
+        "duplicates": summary.duplicates,
+        "skipped": summary.skipped,
+        "events": summary.events,
+    }
+
+
+def _child(kind: str, path: str, n: int, n_process: int, batch_size: int, model: str | None) -> dict:
+    """Run one side in a fresh interpreter, sampling its process tree's memory."""
+    args = [sys.executable, "-m", "detente.bench", kind, path, str(n), str(n_process), str(batch_size)]
+    args.append(model or "")
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    root = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        total = 0
+        try:
+            for p in [root, *root.children(recursive=True)]:
+                try:
+                    total += p.memory_info().rss
+                except psutil.Error:
+                    pass
+        except psutil.Error:
+            pass
+        peak = max(peak, total)
+        time.sleep(SAMPLE_S)
+    out, err = proc.communicate()
+    if proc.returncode != 0:
+        raise DetenteError(f"bench {kind} failed (exit {proc.returncode}): {err.strip()[-2000:]}")
+    result: dict = json.loads(out.strip().splitlines()[-1])
+    result["peak_rss"] = peak
+    return result
+
+
+def run_bench(
+    path: str, n: int = 200, n_process: int = 2, batch_size: int = 32, model: str | None = None
+) -> BenchResult:
+    """Measure (a) parse-only and (b) the full pipeline on the same documents."""
+    from .nlp import resolve_model_name
+
+    if not os.path.exists(path):
+        raise DetenteError(f"{path}: no such file or folder")
+    name = resolve_model_name(model)
+    a = _child("parse", path, n, n_process, batch_size, name)
+    b = _child("pipeline", path, n, n_process, batch_size, name)
+    parse = Measure("(a) spaCy parse only", a["seconds"], a["articles"], a["words"], a["peak_rss"])
+    # (b) processes the same documents: the same words; stored counts documents kept as articles
+    full = Measure("(b) full pipeline", b["seconds"], a["articles"], a["words"], b["peak_rss"])
+    return BenchResult(parse, full, n_process, batch_size, name, b["stored"], b["duplicates"], b["events"])
+
+
+def _main(argv: list[str]) -> None:
+    kind, path, n, n_process, batch_size, model = argv
+    fn = _parse_only if kind == "parse" else _full_pipeline
+    result = fn(path, int(n), int(n_process), int(batch_size), model or None)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    _main(sys.argv[1:])

@@ -1,0 +1,68 @@
+"""Rows an article adds beyond documents/articles/events: its quotes and its story signature.
+
+Called by :meth:`detente.store.Store.write_batch` inside the batch transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import duckdb
+
+from ..models import Article
+from ..quotes import Quote
+from ..stories import signature
+
+QUOTE_COLUMNS = (
+    "quote_id",
+    "doc_id",
+    "kind",
+    "speaker",
+    "speaker_code",
+    "speaker_name",
+    "speaker_role",
+    "speaker_sector",
+    "cue",
+    "cue_text",
+    "content",
+    "content_start",
+    "content_end",
+    "sentence_start",
+    "sentence_end",
+    "paragraph_role",
+    "published",
+)
+
+
+def quote_row(doc_id: str, art: Article, q: Quote) -> list[object]:
+    return [
+        q.quote_id(doc_id),
+        doc_id,
+        q.kind,
+        q.speaker,
+        q.speaker_code,
+        q.speaker_name,
+        q.speaker_role,
+        q.speaker_sector,
+        q.cue,
+        q.cue_text,
+        q.content,
+        q.content_start,
+        q.content_end,
+        q.sentence_start,
+        q.sentence_end,
+        q.paragraph_role,
+        art.date,
+    ]
+
+
+def write_article_extras(
+    con: duckdb.DuckDBPyConnection, doc_id: str, art: Article, quotes: Sequence[Quote]
+) -> None:
+    """Insert the article's quotes and its story row (its own story until linked)."""
+    if quotes:
+        con.executemany(
+            f"INSERT OR IGNORE INTO quotes VALUES ({', '.join('?' * len(QUOTE_COLUMNS))})",
+            [quote_row(doc_id, art, q) for q in quotes],
+        )
+    con.execute("INSERT OR IGNORE INTO stories VALUES (?, ?, ?)", [doc_id, doc_id, signature(art.body)])
