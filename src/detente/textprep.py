@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
-_SEGMENT = re.compile(r"[^\n]+?(?:[.!?](?=\s|$)|$)", re.M)
+# A sentence-like segment; "U.S." or "Gen." inside a headline is no boundary.
+_SEGMENT = re.compile(r"[^\n]+?(?:(?<=[a-z0-9)\"'”’])[.!?](?=\s|$)|$)", re.M)
 _SMALL = {
     "a",
     "an",
@@ -82,12 +83,14 @@ def furniture_spans(text: str) -> list[Furniture]:
     return sorted(spans, key=lambda f: f.start)
 
 
-def _is_headline(words: list[str]) -> bool:
+def _is_headline(words: list[str], names: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Title Case: nearly every content word that is not a name starts with a capital."""
     content = [w for w in words if w.lower() not in _SMALL]
     if len(content) < 3:
         return False
-    capped = sum(1 for w in content if w[0].isupper())
-    return capped / len(content) >= 0.75
+    common = [w for w in content[1:] if w not in names] or content
+    capped = sum(1 for w in common if w[0].isupper())
+    return capped / len(common) >= 0.75
 
 
 def truecase_headlines(
@@ -103,7 +106,7 @@ def truecase_headlines(
     phrases = phrases or {}
     for seg in _SEGMENT.finditer(text):
         words = [m for m in _WORD.finditer(seg.group(0))]
-        if not _is_headline([w.group(0) for w in words]):
+        if not _is_headline([w.group(0) for w in words], protected):
             continue
         plain = [w.group(0) for w in words]
         keep: set[int] = set()
@@ -147,3 +150,12 @@ def blank_spans(text: str, spans: list[Furniture]) -> str:
             if chars[k] != "\n":
                 chars[k] = " "
     return "".join(chars)
+
+
+def headline_spans(text: str, names: set[str] | frozenset[str] = frozenset()) -> list[tuple[int, int]]:
+    """Character spans of Title Case (headline) segments; ``names`` do not count as Title Case."""
+    spans = []
+    for seg in _SEGMENT.finditer(text):
+        if _is_headline([m.group(0) for m in _WORD.finditer(seg.group(0))], names):
+            spans.append((seg.start(), seg.end()))
+    return spans

@@ -88,10 +88,11 @@ class DocActors:
     # -- dictionary matching -------------------------------------------------------------
     def _match(self) -> None:
         doc, i, n = self.doc, 0, len(self.doc)
+        words = [t.text for t in doc]  # once: slicing the Doc per candidate costs more than parsing
         while i < n:
             found = None
             for length in range(min(self.d.max_len, n - i), 0, -1):
-                key = tuple(t.text for t in doc[i : i + length])
+                key = tuple(words[i : i + length])
                 entries = self.d.lookup(key)
                 if entries:
                     found = (length, choose(entries, self.date))

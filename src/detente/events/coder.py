@@ -19,6 +19,7 @@ from ..models import Event, Evidence
 from . import ontology
 from .modality import Modality, clause_modality, context_modality
 from .patterns import Patterns, VerbPattern, load_patterns
+from ..textprep import headline_spans, protected_words
 from .when import event_time, parse_iso
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ class Coder:
 
     def __init__(self, patterns: Patterns | None = None) -> None:
         self.p = patterns or load_patterns()
+        self._headlines: list[tuple[int, int]] = []  # headline spans of the document being coded
 
     # -- public --------------------------------------------------------------------------
     def code(
@@ -69,6 +71,8 @@ class Coder:
         a re-cased copy of the same length (evidence is always cut from the original)."""
         pub = parse_iso(published)
         found: list[Found] = []
+        text = original if original is not None else doc.text
+        self._headlines = headline_spans(text, protected_words(text, actors.d.name_words()))
         for sent in doc.sents:
             for tok in sent:
                 if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
@@ -123,7 +127,8 @@ class Coder:
                     cameo = "130"  # a promise of hostile action is a threat ("vowed to retaliate")
         if not sources and targets and ontology.root_of(cameo) in AUTHORITY_ROOTS and _agentless(verb):
             sources = self._authorities(targets[0], actors)
-        if sources and not targets and ontology.root_of(cameo) in IMPLICIT_TARGET_ROOTS:
+        mutual = row.symmetric and len(sources) >= 2  # "gunmen and troops fought": each other
+        if sources and not targets and not mutual and ontology.root_of(cameo) in IMPLICIT_TARGET_ROOTS:
             targets = self._implicit_target(verb, actors)
             if targets and targets[0].rule.startswith("implicit:context:most named"):
                 # a state's forces acting in an unnamed place: the target is unknown
@@ -136,6 +141,10 @@ class Coder:
         return self._pairs(
             sources, targets, cameo, row.symmetric, verb, extra, row.describe(), modality, when
         )
+
+    def _headline_passive(self, verb: Token) -> bool:
+        in_headline = any(a <= verb.idx < b for a, b in self._headlines)
+        return _headline_passive(verb, in_headline)
 
     def _authorities(self, target: Mention, actors: DocActors) -> list[Mention]:
         """The authorities of the story's country, for "X was arrested" with no agent."""
@@ -185,7 +194,7 @@ class Coder:
         self, verb: Token, row: VerbPattern, actors: DocActors
     ) -> tuple[list[Mention], list[Mention]]:
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if passive is None and _headline_passive(verb):
+        if passive is None and self._headline_passive(verb):
             passive = next(c for c in verb.children if c.dep_ == "nsubj")
         if passive is None and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:
             passive = verb.head  # "a Chinese-American arrested for spying": the noun is the patient
@@ -347,6 +356,9 @@ class Coder:
         for s, t in pairs:
             if s is t or (s.start == t.start and s.end == t.end):
                 continue
+            if t.rule.startswith("context:") and t.sector in ("MIL", "POL", "GOV") and len(s.entry.code) == 3:
+                # an unnamed soldier or official acted upon by a state is its own ("suspends soldier")
+                t = Mention(t.start, t.end, s.entry, t.sector, "own forces:" + t.rule, t.role)
             if s.entry.code == t.entry.code and (s.entry.kind == t.entry.kind == "state"):
                 continue  # "the US and America" are one actor
             if s.entry.code == t.entry.code and ontology.root_of(cameo) in INTERNATIONAL_ROOTS:
@@ -471,16 +483,17 @@ def _owner(head: Token, actors: DocActors) -> list[Mention]:
 def _agentless(verb: Token) -> bool:
     """A passive clause with no "by" agent ("Four soldiers are charged", "reporter detained")."""
     kids = list(verb.children)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or _headline_passive(verb)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or _headline_passive(verb, False)
     passive = passive or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"))
     return passive and not any(c.dep_ == "agent" for c in kids)
 
 
-def _headline_passive(verb: Token) -> bool:
-    """Headlinese drops the auxiliary: "Australian reporter freed in Iraq" is passive."""
+def _headline_passive(verb: Token, in_headline: bool) -> bool:
+    """Headlinese drops the auxiliary: "Australian reporter freed in Iraq" is passive (in a
+    headline, actives are in the present tense, so any bare past form is a participle)."""
     kids = list(verb.children)
     return (
-        verb.tag_ == "VBN"
+        (verb.tag_ == "VBN" or (in_headline and verb.tag_ == "VBD"))
         and any(c.dep_ == "nsubj" for c in kids)
         and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in kids)
     )
