@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 from ..actors.resolver import DocActors, Mention
 from ..models import Event, Evidence
+from ..textprep import headline_spans, protected_words
 from . import ontology
 from .modality import Modality, clause_modality, context_modality
 from .patterns import Patterns, VerbPattern, load_patterns
-from ..textprep import headline_spans, protected_words
 from .when import event_time, parse_iso
 
 if TYPE_CHECKING:
