@@ -199,3 +199,54 @@ def test_no_actor_no_event() -> None:
         ]
     )
     assert events == []
+
+
+def _code_in(rows: list[tuple], places: list[str]) -> list[Event]:
+    doc = make_doc(rows)
+    return Coder().code(doc, DocActors(doc, "2004-09-01", places=places), "2004-09-01")
+
+
+def test_agentless_passive_is_by_the_authorities_of_the_place() -> None:
+    events = _code_in([
+        ("Four", "four", "NUM", "CD", "nummod", 1),
+        ("protesters", "protester", "NOUN", "NNS", "nsubjpass", 3),
+        ("were", "be", "AUX", "VBD", "auxpass", 3),
+        ("arrested", "arrest", "VERB", "VBN", "ROOT", 3),
+        (".", ".", "PUNCT", ".", "punct", 3),
+    ], places=["Nairobi"])
+    assert keys(events) == {("KEN", "KEN", "17", False, False)}
+    assert events[0].evidence.pattern.startswith("verbs.tsv:")
+
+
+def test_material_act_without_target_takes_its_place() -> None:
+    events = _code_in([
+        ("Rebels", "rebel", "NOUN", "NNS", "nsubj", 1),
+        ("attacked", "attack", "VERB", "VBD", "ROOT", 1),
+        ("a", "a", "DET", "DT", "det", 3),
+        ("convoy", "convoy", "NOUN", "NN", "dobj", 1),
+        ("in", "in", "ADP", "IN", "prep", 1),
+        ("Iraq", "Iraq", P, "NNP", "pobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ], places=[])
+    assert keys(events) == {("IRQ", "IRQ", "19", False, False)}
+
+
+def test_phrasal_verb_is_not_its_plain_verb() -> None:
+    events = code([
+        ("Iran", "Iran", P, "NNP", "nsubj", 1),
+        ("shot", "shoot", "VERB", "VBD", "ROOT", 1),
+        ("Iraq", "Iraq", P, "NNP", "dobj", 1),
+        ("down", "down", "ADP", "RP", "prt", 1),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ])
+    assert all(e.evidence.trigger != "shot" or "down" in e.evidence.pattern for e in events)
+
+
+def test_statement_to_own_side_is_no_event() -> None:
+    events = code([
+        ("Iran", "Iran", P, "NNP", "nsubj", 1),
+        ("told", "tell", "VERB", "VBD", "ROOT", 1),
+        ("Iranians", "Iranians", P, "NNPS", "dobj", 1),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ])
+    assert events == []

@@ -127,7 +127,10 @@ class Coder:
                     cameo = "130"  # a promise of hostile action is a threat ("vowed to retaliate")
         if not sources and targets and ontology.root_of(cameo) in AUTHORITY_ROOTS and _agentless(verb):
             sources = self._authorities(targets[0], actors)
-        mutual = row.symmetric and len(sources) >= 2  # "gunmen and troops fought": each other
+        # "gunmen and troops fought (pitched battles)": with each other
+        mutual = len({s.entry.code for s in sources}) >= 2 and (
+            row.symmetric or ontology.root_of(cameo) == "19"
+        )
         if sources and not targets and not mutual and ontology.root_of(cameo) in IMPLICIT_TARGET_ROOTS:
             targets = self._implicit_target(verb, actors)
             if targets and targets[0].rule.startswith("implicit:context:most named"):
@@ -348,7 +351,11 @@ class Coder:
         modality: Modality,
         when: tuple[str, str] | None,
     ) -> list[Found]:
-        if symmetric and not targets and len(sources) >= 2:
+        if (
+            not targets
+            and len({s.entry.code for s in sources}) >= 2
+            and (symmetric or cameo.startswith("19"))
+        ):
             pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
         else:
             pairs = [(s, t) for s in sources for t in targets]
@@ -359,7 +366,7 @@ class Coder:
             if t.rule.startswith("context:") and t.sector in ("MIL", "POL", "GOV") and len(s.entry.code) == 3:
                 # an unnamed soldier or official acted upon by a state is its own ("suspends soldier")
                 t = Mention(t.start, t.end, s.entry, t.sector, "own forces:" + t.rule, t.role)
-            if s.entry.code == t.entry.code and (s.entry.kind == t.entry.kind == "state"):
+            if s.entry.code == t.entry.code and s.entry.kind == t.entry.kind == "state" and _named(s, t):
                 continue  # "the US and America" are one actor
             if s.entry.code == t.entry.code and ontology.root_of(cameo) in INTERNATIONAL_ROOTS:
                 continue  # "the army suspended a commander" is no reduction of relations
@@ -478,6 +485,10 @@ def _owner(head: Token, actors: DocActors) -> list[Mention]:
                     if found:
                         return found
     return []
+
+
+def _named(*mentions: Mention) -> bool:
+    return all(m.rule.startswith("dictionary") for m in mentions)
 
 
 def _agentless(verb: Token) -> bool:
