@@ -125,6 +125,9 @@ class Coder:
             if ontology.root_of(cameo) == "03" and embedded and embedded.cameo:
                 if ontology.root_of(embedded.cameo) in VIOLENT_ROOTS:
                     cameo = "130"  # a promise of hostile action is a threat ("vowed to retaliate")
+            violent = embedded is not None and embedded.cameo and ontology.root_of(embedded.cameo) in VIOLENT_ROOTS
+            if ontology.root_of(cameo) == "13" and not violent and _object(verb) is not None:
+                cameo = "020"  # "warned Americans to avoid Haiti" advises; it threatens no one
         if not sources and targets and ontology.root_of(cameo) in AUTHORITY_ROOTS and _agentless(verb):
             sources = self._authorities(targets[0], actors)
         # "gunmen and troops fought (pitched battles)": with each other
