@@ -207,46 +207,87 @@ def _code_in(rows: list[tuple], places: list[str]) -> list[Event]:
 
 
 def test_agentless_passive_is_by_the_authorities_of_the_place() -> None:
-    events = _code_in([
-        ("Four", "four", "NUM", "CD", "nummod", 1),
-        ("protesters", "protester", "NOUN", "NNS", "nsubjpass", 3),
-        ("were", "be", "AUX", "VBD", "auxpass", 3),
-        ("arrested", "arrest", "VERB", "VBN", "ROOT", 3),
-        (".", ".", "PUNCT", ".", "punct", 3),
-    ], places=["Nairobi"])
+    events = _code_in(
+        [
+            ("Four", "four", "NUM", "CD", "nummod", 1),
+            ("protesters", "protester", "NOUN", "NNS", "nsubjpass", 3),
+            ("were", "be", "AUX", "VBD", "auxpass", 3),
+            ("arrested", "arrest", "VERB", "VBN", "ROOT", 3),
+            (".", ".", "PUNCT", ".", "punct", 3),
+        ],
+        places=["Nairobi"],
+    )
     assert keys(events) == {("KEN", "KEN", "17", False, False)}
     assert events[0].evidence.pattern.startswith("verbs.tsv:")
 
 
 def test_material_act_without_target_takes_its_place() -> None:
-    events = _code_in([
-        ("Rebels", "rebel", "NOUN", "NNS", "nsubj", 1),
-        ("attacked", "attack", "VERB", "VBD", "ROOT", 1),
-        ("a", "a", "DET", "DT", "det", 3),
-        ("convoy", "convoy", "NOUN", "NN", "dobj", 1),
-        ("in", "in", "ADP", "IN", "prep", 1),
-        ("Iraq", "Iraq", P, "NNP", "pobj", 4),
-        (".", ".", "PUNCT", ".", "punct", 1),
-    ], places=[])
+    events = _code_in(
+        [
+            ("Rebels", "rebel", "NOUN", "NNS", "nsubj", 1),
+            ("attacked", "attack", "VERB", "VBD", "ROOT", 1),
+            ("a", "a", "DET", "DT", "det", 3),
+            ("convoy", "convoy", "NOUN", "NN", "dobj", 1),
+            ("in", "in", "ADP", "IN", "prep", 1),
+            ("Iraq", "Iraq", P, "NNP", "pobj", 4),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ],
+        places=[],
+    )
     assert keys(events) == {("IRQ", "IRQ", "19", False, False)}
 
 
 def test_phrasal_verb_is_not_its_plain_verb() -> None:
-    events = code([
-        ("Iran", "Iran", P, "NNP", "nsubj", 1),
-        ("shot", "shoot", "VERB", "VBD", "ROOT", 1),
-        ("Iraq", "Iraq", P, "NNP", "dobj", 1),
-        ("down", "down", "ADP", "RP", "prt", 1),
-        (".", ".", "PUNCT", ".", "punct", 1),
-    ])
+    events = code(
+        [
+            ("Iran", "Iran", P, "NNP", "nsubj", 1),
+            ("shot", "shoot", "VERB", "VBD", "ROOT", 1),
+            ("Iraq", "Iraq", P, "NNP", "dobj", 1),
+            ("down", "down", "ADP", "RP", "prt", 1),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
     assert all(e.evidence.trigger != "shot" or "down" in e.evidence.pattern for e in events)
 
 
 def test_statement_to_own_side_is_no_event() -> None:
-    events = code([
-        ("Iran", "Iran", P, "NNP", "nsubj", 1),
-        ("told", "tell", "VERB", "VBD", "ROOT", 1),
-        ("Iranians", "Iranians", P, "NNPS", "dobj", 1),
-        (".", ".", "PUNCT", ".", "punct", 1),
-    ])
+    events = code(
+        [
+            ("Iran", "Iran", P, "NNP", "nsubj", 1),
+            ("told", "tell", "VERB", "VBD", "ROOT", 1),
+            ("Iranians", "Iranians", P, "NNPS", "dobj", 1),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
+    assert events == []
+
+
+def test_reported_event_keeps_who_claimed_it() -> None:
+    events = code(
+        [
+            ("Iran", "Iran", P, "NNP", "nsubj", 1),
+            ("said", "say", "VERB", "VBD", "ROOT", 1),
+            ("Iraq", "Iraq", P, "NNP", "nsubj", 3),
+            ("attacked", "attack", "VERB", "VBD", "ccomp", 1),
+            ("Syria", "Syria", P, "NNP", "dobj", 3),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
+    assert keys(events) == {("IRQ", "SYR", "19", False, False)}
+    assert (events[0].evidence.reported_by, events[0].evidence.reported_by_text) == ("IRN", "Iran")
+
+
+def test_sports_results_are_not_fights() -> None:
+    events = code(
+        [
+            ("Iran", "Iran", P, "NNP", "nsubj", 1),
+            ("attacked", "attack", "VERB", "VBD", "ROOT", 1),
+            ("Iraq", "Iraq", P, "NNP", "dobj", 1),
+            ("in", "in", "ADP", "IN", "prep", 1),
+            ("the", "the", "DET", "DT", "det", 6),
+            ("cup", "cup", "NOUN", "NN", "compound", 6),
+            ("final", "final", "NOUN", "NN", "pobj", 3),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
     assert events == []

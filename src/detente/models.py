@@ -99,6 +99,8 @@ class Evidence:
     source_text: str = ""
     target_text: str = ""
     paragraph_role: str = "body"
+    reported_by: str | None = None  # actor code of who made the claim ("X said Y attacked Z": X)
+    reported_by_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,7 @@ def event_record(ev: Event) -> dict[str, object]:
         source_sector=ev.source_sector,
         target_sector=ev.target_sector,
         trigger=ev.evidence.trigger,
+        reported_by=ev.evidence.reported_by,
         evidence=asdict(ev.evidence),
     )
     return out

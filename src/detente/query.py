@@ -41,6 +41,8 @@ EVENT_VIEW_COLUMNS = (
     "source_text",
     "target_text",
     "paragraph_role",
+    "reported_by",
+    "reported_by_text",
     "doc_id",
     "unit_id",
     "path",
@@ -205,6 +207,51 @@ _EVENT_DAY = (
 )
 INTERVALS = ("day", "week", "month", "year")
 _FACTUAL = "NOT e.negated AND NOT e.hypothetical"
+
+# Summaries: the events table grouped by every column a filter can test (cameo aside), so that a
+# server holding the store read-only (nothing can write to it meanwhile) answers the same
+# questions from far fewer rows. ``n`` counts events, ``gsum`` sums their Goldstein scores.
+_FLAGS = "quad_class, negated, hypothetical, covert"
+SUMMARIES = {
+    "dyad_totals": f"SELECT source, target, {_FLAGS}, count(*) AS n, sum(goldstein) AS gsum "
+    "FROM events GROUP BY ALL ORDER BY source, target",
+    "dyad_dates": f"SELECT source, target, event_date, {_FLAGS}, count(*) AS n, sum(goldstein) AS gsum "
+    "FROM events GROUP BY ALL ORDER BY source, target, event_date",
+}
+
+
+def build_summaries(con: duckdb.DuckDBPyConnection, schema: str) -> None:
+    """Create the ``SUMMARIES`` tables in ``schema`` (e.g. an in-memory ``memory.main``)."""
+    for name, sql in SUMMARIES.items():
+        con.execute(f"CREATE OR REPLACE TABLE {schema}.{name} AS {sql}")
+
+
+class _Source:
+    """Where an aggregate reads from: the events table, or a summary table with n and gsum."""
+
+    def __init__(self, flt: EventFilter, summary: str | None, dated: bool) -> None:
+        # A summary has no cameo; dyad_totals has no dates either.
+        usable = summary is not None and not flt.cameo
+        if usable and not dated and not (flt.start or flt.end):
+            self.table = f"{summary}.dyad_totals"
+        elif usable:
+            self.table = f"{summary}.dyad_dates"
+        else:
+            self.table = "events"
+        self.raw = self.table == "events"
+
+    def count(self, cond: str = "TRUE") -> str:
+        return f"count(*) FILTER (WHERE {cond})" if self.raw else f"coalesce(sum(e.n) FILTER (WHERE {cond}), 0)"
+
+    def gsum(self, cond: str) -> str:
+        agg = "sum(e.goldstein)" if self.raw else "sum(e.gsum)"
+        return f"coalesce(round({agg} FILTER (WHERE {cond}), 6), 0)"
+
+    def mean(self, cond: str, digits: int = 6) -> str:
+        agg = "sum(e.goldstein)" if self.raw else "sum(e.gsum)"
+        return f"round({agg} FILTER (WHERE {cond}) / nullif({self.count(cond)}, 0), {digits})"
+
+
 TIMELINE_COLUMNS = (
     "period",
     "events",
@@ -224,7 +271,10 @@ TIMELINE_COLUMNS = (
 
 
 def timeline(
-    con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, interval: str = "month"
+    con: duckdb.DuckDBPyConnection,
+    flt: EventFilter | None = None,
+    interval: str = "month",
+    summary: str | None = None,
 ) -> tuple[list[str], list[tuple]]:
     """Events matching ``flt`` per period (the first day of each day/week/month/year).
 
@@ -232,29 +282,24 @@ def timeline(
     negated nor hypothetical; covert ones included); ``covert`` (factual and covert),
     ``hypothetical`` and ``negated`` are counted apart so each can be shown or left out.
     Events whose date cannot be read are counted in the ``undated`` column of a NULL period.
+    Goldstein sums and means are rounded to 6 decimals. ``summary`` names the schema of
+    ``build_summaries`` tables to read instead of the events table (same results).
     """
     if interval not in INTERVALS:
         raise QueryError(f"unknown interval {interval!r}; use one of {', '.join(INTERVALS)}")
     flt = flt or EventFilter()
     where, params = flt.where()
+    src = _Source(flt, summary, dated=True)
     period = f"date_trunc('{interval}', {_EVENT_DAY})"  # interval is from the allow-list above
     covert = f"{_FACTUAL} AND e.covert"
+    quads = ", ".join(src.count(f"{_FACTUAL} AND e.quad_class = {q}") for q in (1, 2, 3, 4))
     sql = f"""
-        SELECT CAST({period} AS DATE) AS period,
-               count(*) FILTER (WHERE {_FACTUAL}),
-               count(*) FILTER (WHERE {_FACTUAL} AND e.quad_class = 1),
-               count(*) FILTER (WHERE {_FACTUAL} AND e.quad_class = 2),
-               count(*) FILTER (WHERE {_FACTUAL} AND e.quad_class = 3),
-               count(*) FILTER (WHERE {_FACTUAL} AND e.quad_class = 4),
-               coalesce(sum(e.goldstein) FILTER (WHERE {_FACTUAL}), 0),
-               avg(e.goldstein) FILTER (WHERE {_FACTUAL}),
-               count(*) FILTER (WHERE {covert}),
-               coalesce(sum(e.goldstein) FILTER (WHERE {covert}), 0),
-               count(*) FILTER (WHERE e.hypothetical),
-               coalesce(sum(e.goldstein) FILTER (WHERE e.hypothetical), 0),
-               count(*) FILTER (WHERE e.negated),
-               count(*) FILTER (WHERE {period} IS NULL)
-        FROM events e{where}
+        SELECT CAST({period} AS DATE) AS period, {src.count(_FACTUAL)}, {quads},
+               {src.gsum(_FACTUAL)}, {src.mean(_FACTUAL)},
+               {src.count(covert)}, {src.gsum(covert)},
+               {src.count("e.hypothetical")}, {src.gsum("e.hypothetical")},
+               {src.count("e.negated")}, {src.count(f"{period} IS NULL")}
+        FROM {src.table} e{where}
         GROUP BY 1 ORDER BY 1 NULLS LAST
     """
     return list(TIMELINE_COLUMNS), con.execute(sql, params).fetchall()
@@ -277,50 +322,61 @@ NETWORK_COLUMNS = (
 
 
 def network(
-    con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, limit: int = 200
+    con: duckdb.DuckDBPyConnection,
+    flt: EventFilter | None = None,
+    limit: int = 200,
+    summary: str | None = None,
 ) -> tuple[list[str], list[tuple]]:
     """Actor network edges: per directed dyad (self-loops left out), factual events per QuadClass.
 
     ``quad_class`` is the edge's most frequent QuadClass (ties go to the lower class); edges are
-    ordered by factual events, at most ``limit`` of them.
+    ordered by factual events, at most ``limit`` of them. ``summary`` as in ``timeline``.
     """
     flt = flt or EventFilter()
     where, params = flt.where()
+    src = _Source(flt, summary, dated=False)
     loop = "e.source <> e.target"
     where = f"{where} AND {loop}" if where else f" WHERE {loop}"
-    q = [f"count(*) FILTER (WHERE {_FACTUAL} AND e.quad_class = {i})" for i in (1, 2, 3, 4)]
+    q = [src.count(f"{_FACTUAL} AND e.quad_class = {i}") for i in (1, 2, 3, 4)]
     sql = f"""
         SELECT source, target, events, q1, q2, q3, q4,
                CASE greatest(q1, q2, q3, q4) WHEN 0 THEN NULL WHEN q1 THEN 1 WHEN q2 THEN 2
                     WHEN q3 THEN 3 ELSE 4 END,
                mean_goldstein, covert, hypothetical, negated
-        FROM (SELECT e.source, e.target, count(*) FILTER (WHERE {_FACTUAL}) AS events,
+        FROM (SELECT e.source, e.target, {src.count(_FACTUAL)} AS events,
                      {q[0]} AS q1, {q[1]} AS q2, {q[2]} AS q3, {q[3]} AS q4,
-                     round(avg(e.goldstein) FILTER (WHERE {_FACTUAL}), 2) AS mean_goldstein,
-                     count(*) FILTER (WHERE {_FACTUAL} AND e.covert) AS covert,
-                     count(*) FILTER (WHERE e.hypothetical) AS hypothetical,
-                     count(*) FILTER (WHERE e.negated) AS negated
-              FROM events e{where} GROUP BY e.source, e.target)
+                     {src.mean(_FACTUAL, 2)} AS mean_goldstein,
+                     {src.count(f"{_FACTUAL} AND e.covert")} AS covert,
+                     {src.count("e.hypothetical")} AS hypothetical,
+                     {src.count("e.negated")} AS negated
+              FROM {src.table} e{where} GROUP BY e.source, e.target)
         WHERE events > 0
         ORDER BY events DESC, source, target LIMIT ?
     """
     return list(NETWORK_COLUMNS), con.execute(sql, [*params, max(0, int(limit))]).fetchall()
 
 
-def pairs(con: duckdb.DuckDBPyConnection, limit: int = 500) -> tuple[list[str], list[tuple]]:
+def pairs(
+    con: duckdb.DuckDBPyConnection, limit: int = 500, summary: str | None = None
+) -> tuple[list[str], list[tuple]]:
     """Undirected actor pairs (``a`` < ``b``) by number of events, self-pairs left out."""
-    sql = """
-        SELECT least(source, target) AS a, greatest(source, target) AS b, count(*) AS events,
-               count(*) FILTER (WHERE NOT negated AND NOT hypothetical) AS factual
-        FROM events WHERE source <> target GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?
+    src = _Source(EventFilter(), summary, dated=False)
+    sql = f"""
+        SELECT least(e.source, e.target) AS a, greatest(e.source, e.target) AS b,
+               {src.count()} AS events, {src.count(_FACTUAL)} AS factual
+        FROM {src.table} e WHERE e.source <> e.target GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?
     """
     return ["a", "b", "events", "factual"], con.execute(sql, [max(0, int(limit))]).fetchall()
 
 
-def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> int:
-    """How many events match ``flt`` (its limit and offset ignored)."""
-    where, params = (flt or EventFilter()).where()
-    row = con.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()
+def count_events(
+    con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, summary: str | None = None
+) -> int:
+    """How many events match ``flt`` (its limit and offset ignored). ``summary`` as in ``timeline``."""
+    flt = flt or EventFilter()
+    where, params = flt.where()
+    src = _Source(flt, summary, dated=False)
+    row = con.execute(f"SELECT {src.count()} FROM {src.table} e{where}", params).fetchone()
     return int(row[0]) if row else 0
 
 

@@ -56,6 +56,7 @@ class Coder:
     def __init__(self, patterns: Patterns | None = None) -> None:
         self.p = patterns or load_patterns()
         self._headlines: list[tuple[int, int]] = []  # headline spans of the document being coded
+        self._actors: DocActors | None = None
 
     # -- public --------------------------------------------------------------------------
     def code(
@@ -72,6 +73,7 @@ class Coder:
         pub = parse_iso(published)
         found: list[Found] = []
         text = original if original is not None else doc.text
+        self._actors = actors
         self._headlines = headline_spans(text, protected_words(text, actors.d.name_words()))
         for sent in doc.sents:
             for tok in sent:
@@ -125,7 +127,9 @@ class Coder:
             if ontology.root_of(cameo) == "03" and embedded and embedded.cameo:
                 if ontology.root_of(embedded.cameo) in VIOLENT_ROOTS:
                     cameo = "130"  # a promise of hostile action is a threat ("vowed to retaliate")
-            violent = embedded is not None and embedded.cameo and ontology.root_of(embedded.cameo) in VIOLENT_ROOTS
+            violent = (
+                embedded is not None and embedded.cameo and ontology.root_of(embedded.cameo) in VIOLENT_ROOTS
+            )
             if ontology.root_of(cameo) == "13" and not violent and _object(verb) is not None:
                 cameo = "020"  # "warned Americans to avoid Haiti" advises; it threatens no one
         if not sources and targets and ontology.root_of(cameo) in AUTHORITY_ROOTS and _agentless(verb):
@@ -342,6 +346,45 @@ class Coder:
         return result
 
     # -- assembly ------------------------------------------------------------------------
+    def _reporter(self, trigger: Token) -> Mention | None:
+        """Who claims the event: the subject of a reporting verb governing it ("X said Y attacked
+        Z"), or the object of "according to"."""
+        actors = self._actors
+        if actors is None:
+            return None
+        tok = trigger
+        for _ in range(6):
+            if tok.dep_ == "ROOT" or tok.head.i == tok.i:
+                break
+            head = tok.head
+            if tok.dep_ in ("ccomp", "parataxis", "conj", "advcl") and self.p.cues.has("report", head.lemma_):
+                for c in head.children:
+                    if c.dep_ in ("nsubj", "nsubjpass"):
+                        found = actors.resolve(c)
+                        if found:
+                            return found[0]
+            tok = head
+        for t in trigger.sent:
+            if t.lower_ == "according":
+                for to in t.children:
+                    for pobj in to.children:
+                        if pobj.dep_ == "pobj":
+                            found = actors.resolve(pobj)
+                            if found:
+                                return found[0]
+        return None
+
+    def _vetoed(self, sent: Span, root: str) -> str | None:
+        """The filter kind (sports, market, disaster) that makes this sentence's conflict no event."""
+        filters = self.p.filters
+        if not filters:
+            return None
+        for tok in sent:
+            hit = filters.get(tok.lower_) or filters.get(tok.lemma_.lower())
+            if hit and root in hit[1]:
+                return hit[0]
+        return None
+
     def _pairs(
         self,
         sources: list[Mention],
@@ -391,6 +434,8 @@ class Coder:
         seen: set[tuple] = set()
         for f in found:
             sent: Span = f.trigger.sent
+            if self._vetoed(sent, ontology.root_of(f.cameo)):
+                continue
             pair = (f.source.entry.code, f.target.entry.code)
             if f.symmetric:
                 pair = (min(pair), max(pair))  # a mutual event is one event in either direction
@@ -402,6 +447,8 @@ class Coder:
             t_start, t_end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
             src, tgt = f.source.to_actor(doc, text), f.target.to_actor(doc, text)
             role = next((r for a, b, r in roles if a <= sent.start_char < b), "body")
+            reporter = self._reporter(f.trigger)
+            reported = reporter.to_actor(doc, text) if reporter is not None else None
             evidence = Evidence(
                 sentence=text[sent.start_char : sent.end_char],
                 sentence_start=sent.start_char,
@@ -413,6 +460,8 @@ class Coder:
                 source_text=src.text,
                 target_text=tgt.text,
                 paragraph_role=role,
+                reported_by=reported.code if reported else None,
+                reported_by_text=reported.text if reported else "",
             )
             events.append(
                 Event(

@@ -73,6 +73,8 @@ class Patterns:
     verbs: dict[str, list[VerbPattern]]
     nouns: dict[str, NounPattern]
     cues: Cues
+    # context word -> (filter kind, roots it vetoes): sports results, market moves, disasters
+    filters: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
 
 
 def _check_code(path: str, line: int, code: str) -> str:
@@ -134,4 +136,11 @@ def load_patterns() -> Patterns:
                 cues.words[row["kind"]].add(words[0])
             else:
                 cues.phrases[row["kind"]].add(words)
-    return Patterns(dict(verbs), nouns, cues)
+    filters: dict[str, tuple[str, frozenset[str]]] = {}
+    for path, line, row in read_tsv("events/filters.tsv", ("word", "kind", "roots")):
+        roots = frozenset(split_multi(row["roots"]))
+        for root in roots:
+            _check_code(path, line, root)
+        for word in split_multi(row["word"]):
+            filters[word.lower()] = (row["kind"], roots)
+    return Patterns(dict(verbs), nouns, cues, filters)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -47,5 +47,10 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE INDEX IF NOT EXISTS quotes_doc ON quotes (doc_id)",
         """CREATE TABLE IF NOT EXISTS stories (
             doc_id VARCHAR PRIMARY KEY, story_id VARCHAR, minhash BLOB)""",
+    ],
+    3: [
+        # who claimed a reported event ("X said Y attacked Z": X), from the coder's evidence
+        "ALTER TABLE events ADD COLUMN reported_by VARCHAR",
+        "ALTER TABLE events ADD COLUMN reported_by_text VARCHAR",
     ],
 }
