@@ -75,12 +75,23 @@ class Coder:
         text = original if original is not None else doc.text
         self._actors = actors
         self._headlines = headline_spans(text, protected_words(text, actors.d.name_words()))
+        carry: tuple[str, str] | None = None  # a past time named earlier in the paragraph
         for sent in doc.sents:
+            if "\n\n" in text[max(0, sent.start_char - 3) : sent.start_char + 1]:
+                carry = None  # a new paragraph
+            here: list[Found] = []
             for tok in sent:
                 if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
-                    found.extend(self._code_verb(tok, actors, pub))
+                    here.extend(self._code_verb(tok, actors, pub))
                 elif tok.pos_ in ("NOUN", "PROPN"):
-                    found.extend(self._code_noun(tok, actors, pub))
+                    here.extend(self._code_noun(tok, actors, pub))
+            dated = [f.when for f in here if f.when and f.when[1] in ("year", "month")]
+            for f in here:
+                # "Iran assisted the US in 2001. They helped defeat the Taliban": still 2001
+                if f.when is None and carry is not None and "VBD" in (f.trigger.tag_, f.trigger.head.tag_):
+                    f.when = carry
+            found.extend(here)
+            carry = dated[-1] if dated else carry
         return self._to_events(doc, found, unit_id, paragraph_roles or [], original)
 
     # -- verbs ---------------------------------------------------------------------------
