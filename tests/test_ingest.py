@@ -98,3 +98,14 @@ def test_jsonl_units(tmp_path: Path) -> None:
     )
     assert isinstance(items[1], Skip) and items[1].reason == "malformed JSON" and "line=2" in items[1].path
     assert isinstance(items[2], Skip) and items[2].reason == "not a unit"
+
+
+def test_fifty_megabyte_file_is_refused_before_reading(tmp_path: Path) -> None:
+    big = tmp_path / "huge.html"
+    with big.open("wb") as handle:  # sparse: no 50 MB written to disk
+        handle.truncate(50 * 1024 * 1024)
+    (tmp_path / "ok.txt").write_text("Ministers met in Vienna on Monday to discuss the crisis.")
+    items = list(iter_documents([str(tmp_path)], max_bytes=20_000_000))
+    skips = {Path(i.path).name: (i.reason, i.detail) for i in items if isinstance(i, Skip)}
+    assert skips["huge.html"][0] == "too large" and "52,428,800 bytes" in skips["huge.html"][1]
+    assert [Path(i.path).name for i in items if isinstance(i, RawDocument)] == ["ok.txt"]
