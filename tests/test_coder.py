@@ -291,3 +291,28 @@ def test_sports_results_are_not_fights() -> None:
         ]
     )
     assert events == []
+
+
+def test_announced_own_future_action_is_intent() -> None:
+    events = code(
+        [
+            ("Russia", "Russia", P, "NNP", "nsubj", 2),
+            ("will", "will", "AUX", "MD", "aux", 2),
+            ("attack", "attack", "VERB", "VB", "ROOT", 2),
+            ("Ukraine", "Ukraine", P, "NNP", "dobj", 2),
+            (".", ".", "PUNCT", ".", "punct", 2),
+        ]
+    )
+    assert keys(events) == {("RUS", "UKR", "13", False, False)}
+    reported = code(
+        [
+            ("Iran", "Iran", P, "NNP", "nsubj", 1),
+            ("said", "say", "VERB", "VBD", "ROOT", 1),
+            ("Russia", "Russia", P, "NNP", "nsubj", 4),
+            ("will", "will", "AUX", "MD", "aux", 4),
+            ("attack", "attack", "VERB", "VB", "ccomp", 1),
+            ("Ukraine", "Ukraine", P, "NNP", "dobj", 4),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
+    assert keys(reported) == {("RUS", "UKR", "19", False, True)}  # a plan reported by others

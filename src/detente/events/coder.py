@@ -146,6 +146,14 @@ class Coder:
         if not sources and targets and ontology.root_of(cameo) in AUTHORITY_ROOTS and _agentless(verb):
             sources = self._authorities(targets[0], actors)
         # "gunmen and troops fought (pitched battles)": with each other
+        if modality.hypothetical and sources and _only_future(modality):
+            # "Russia will launch an inquiry, its speaker said": an actor announcing its own
+            # future action expresses intent (03, or 13 when hostile), factually (FORMAT.md)
+            reporter = self._reporter(verb)
+            if reporter is None or reporter.entry.code in {s.entry.code for s in sources}:
+                hostile = ontology.root_of(cameo) in VIOLENT_ROOTS
+                cameo = "130" if hostile else "030"
+                modality = Modality(modality.negated, False, modality.covert, modality.cues + ("announced",))
         mutual = len({s.entry.code for s in sources}) >= 2 and (
             row.symmetric or ontology.root_of(cameo) == "19"
         )
@@ -574,7 +582,18 @@ def _headline_passive(verb: Token, in_headline: bool) -> bool:
 
 
 def _same_state_forces(source: Mention, target: Mention) -> bool:
-    return source.entry.code == target.entry.code and (source.sector or "GOV") in ("GOV", "MIL")
+    """A named state's own forces acting in a place the story does not name."""
+    named = not source.rule.startswith("context")
+    return named and source.entry.code == target.entry.code and (source.sector or "GOV") in ("GOV", "MIL")
+
+
+FUTURE_MODALS = {"modal:will", "modal:'ll", "modal:shall", "modal:going to", "modal:wo"}
+
+
+def _only_future(modality: Modality) -> bool:
+    """True when the only hypothetical cue is a future auxiliary ("will launch")."""
+    hyp = [c for c in modality.cues if not c.startswith(("neg", "covert"))]
+    return bool(hyp) and all(c.lower() in FUTURE_MODALS for c in hyp)
 
 
 def _infinitive(verb: Token) -> bool:
