@@ -57,6 +57,7 @@ class Coder:
         self.p = patterns or load_patterns()
         self._headlines: list[tuple[int, int]] = []  # headline spans of the document being coded
         self._actors: DocActors | None = None
+        self._recent: list[Found] = []  # events coded so far in the document
 
     # -- public --------------------------------------------------------------------------
     def code(
@@ -74,6 +75,7 @@ class Coder:
         found: list[Found] = []
         text = original if original is not None else doc.text
         self._actors = actors
+        self._recent = []
         self._headlines = headline_spans(text, protected_words(text, actors.d.name_words()))
         carry: tuple[str, str] | None = None  # a past time named earlier in the paragraph
         for sent in doc.sents:
@@ -85,6 +87,7 @@ class Coder:
                     here.extend(self._code_verb(tok, actors, pub))
                 elif tok.pos_ in ("NOUN", "PROPN"):
                     here.extend(self._code_noun(tok, actors, pub))
+                self._recent = found + here
             dated = [f.when for f in here if f.when and f.when[1] in ("year", "month")]
             for f in here:
                 # "Iran assisted the US in 2001. They helped defeat the Taliban": still 2001
@@ -273,14 +276,32 @@ class Coder:
             else:
                 holders = [verb] + ([obj] if obj is not None else [])
                 holders += [c for c in verb.children if c.dep_ == "prt"]
+                if obj is not None:  # "pledged 50 million euros in aid to Sudan"
+                    holders += [
+                        p for c in obj.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+                    ]
                 for holder in holders:
                     for prep in holder.children:
                         if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ == slot:
                             heads += [p for p in prep.children if p.dep_ in ("pobj", "pcomp")]
             for head in heads:
-                found = _expand(head, actors) or _owner(head, actors)
+                found = _expand(head, actors) or _owner(head, actors) or self._event_author(head)
                 if found:
                     return found
+        return []
+
+    def _event_author(self, noun: Token) -> list[Mention]:
+        """ "Baghdad condemned the strikes": a definite event noun names the latest event of its
+        kind in the document, and the one acted upon is that event's source."""
+        pat = self.p.nouns.get(noun.lemma_.lower())
+        if pat is None or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in noun.children
+        ):
+            return []
+        root = ontology.root_of(pat.cameo)
+        for f in reversed(self._recent):
+            if f.trigger.i < noun.i and ontology.root_of(f.cameo) == root:
+                return [f.source]
         return []
 
     def _embedded_targets(self, xcomp: Token, actors: DocActors) -> list[Mention]:
