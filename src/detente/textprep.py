@@ -52,6 +52,7 @@ _REGION = r"(?:,\s*(?P<region>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)?))?)"
 _DATELINE_AT = re.compile(_PLACE + _REGION + r"\s*(?:\((?P<agency>[^()\n]{1,40})\))?\s*(?:--?|–|—|:)\s")
 _LINE_START = re.compile(r"(?:^|(?<=\n)|(?<=[.!?] ))(?=[A-Z])")
 _AGENCY_PREFIX = re.compile(r"(?:^|(?<=\n)|(?<=[.!?] ))" + _AGENCIES + r"\s*(?:--?|–|—)\s")
+_AGENCY_NAME = re.compile(_AGENCIES, re.I)
 _AGENCY_PAREN = re.compile(r"\(\s*" + _AGENCIES + r"\s*\)")
 
 
@@ -75,6 +76,8 @@ def furniture_spans(text: str) -> list[Furniture]:
         place = m.group("place").split(",")[0].strip()
         if len(place) < 3 or (not place.isupper() and not m.group("agency")):
             continue
+        if _AGENCY_NAME.fullmatch(place):
+            continue  # "AFP - " is a credit, not a place
         spans.append(Furniture(m.start(), m.end(), "dateline", m.group("region") or place))
     for rx in (_AGENCY_PREFIX, _AGENCY_PAREN):
         for m in rx.finditer(text):

@@ -537,6 +537,8 @@ def _object(verb: Token) -> Token | None:
     for c in verb.children:
         if c.dep_ == "nsubjpass":
             return c
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i != verb.i:
+        return verb.head  # "a curfew imposed to prevent riots"
     return None
 
 
