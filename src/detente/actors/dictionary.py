@@ -201,6 +201,12 @@ def _load_people(d: ActorDictionary) -> None:
         )
         for name in [row["name"], *split_multi(row["aliases"])]:
             d.add(name, entry)
+            title = name.split(" ", 1)[0]
+            if title in TITLES and " " in name:  # "president Bush" as wires often write it
+                d.add(title.lower() + name[len(title) :], entry)
+
+
+TITLES = {"President", "Prime", "King", "Queen", "Chancellor", "Premier", "Secretary", "Foreign", "Minister"}
 
 
 def choose(entries: list[ActorEntry], date: str | None) -> ActorEntry:
