@@ -175,7 +175,8 @@ class Coder:
         )
 
     def _headline_passive(self, verb: Token) -> bool:
-        in_headline = any(a <= verb.idx < b for a, b in self._headlines)
+        # a Title Case segment, or the document's first sentence (where the headline stands)
+        in_headline = any(a <= verb.idx < b for a, b in self._headlines) or verb.sent.start == 0
         return _headline_passive(verb, in_headline)
 
     def _authorities(self, target: Mention, actors: DocActors) -> list[Mention]:
