@@ -174,9 +174,11 @@ class Coder:
             sources, targets, cameo, row.symmetric, verb, extra, row.describe(), modality, when
         )
 
-    def _headline_passive(self, verb: Token) -> bool:
-        # a Title Case segment, or the document's first sentence (where the headline stands)
-        in_headline = any(a <= verb.idx < b for a, b in self._headlines) or verb.sent.start == 0
+    def _headline_passive(self, verb: Token, row: VerbPattern) -> bool:
+        # a Title Case segment, or the first of several sentences (where a headline stands),
+        # for a one-sided transitive verb ("reporter freed in Iraq"; not "Iran, Iraq met")
+        first = verb.sent.start == 0 and verb.sent.end < len(verb.doc) and not row.symmetric
+        in_headline = any(a <= verb.idx < b for a, b in self._headlines) or first
         return _headline_passive(verb, in_headline)
 
     def _authorities(self, target: Mention, actors: DocActors) -> list[Mention]:
@@ -227,7 +229,7 @@ class Coder:
         self, verb: Token, row: VerbPattern, actors: DocActors
     ) -> tuple[list[Mention], list[Mention]]:
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if passive is None and self._headline_passive(verb):
+        if passive is None and self._headline_passive(verb, row):
             passive = next(c for c in verb.children if c.dep_ == "nsubj")
         if passive is None and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:
             passive = verb.head  # "a Chinese-American arrested for spying": the noun is the patient
