@@ -218,8 +218,12 @@ class DocActors:
         for child in sorted(token.children, key=lambda c: c.i):
             if child.dep_ in MODIFIER_DEPS:
                 m = self.by_token.get(child.i)
-                if m is not None and m.entry.kind != "person":
+                if m is not None:
                     return m
+                if child.dep_ == "poss" and child.pos_ == "PRON" and depth == 0:
+                    owners = self.resolve(child)  # "his country", "their foreign minister"
+                    if owners:
+                        return owners[0]
                 if m is None and self.institution(child) is not None:
                     nested = self._modifier_actor(child, depth + 1)
                     if nested is not None:
