@@ -258,6 +258,8 @@ class Coder:
             return []
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
             return self._subjects(verb.head, actors, depth + 1)
+        if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+            return self._subjects(verb.head.head, actors, depth + 1)  # "resign for defending X"
         if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
             return _expand(verb.head, actors)
         return []
@@ -573,6 +575,10 @@ def _owner(head: Token, actors: DocActors) -> list[Mention]:
             m = actors.mention_at(c)
             if m is not None and m.entry.kind in ("adjective", "state", "demonym", "org"):
                 return [m]
+            if m is None and actors.institution(c) is not None:
+                found = actors.resolve(c)  # "the city's chief constable resign" (a mis-parse)
+                if found:
+                    return found
     # "rejected an offer from the US", "condemned the attack by Iran": the author of the thing
     for c in head.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
