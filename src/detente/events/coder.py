@@ -322,8 +322,9 @@ class Coder:
         governor = noun.head if noun.head.i != noun.i else None
         if governor is not None and noun.dep_ in ("dobj", "nsubjpass"):
             row = self.best_pattern(governor)
-            if row is not None and row.objects and noun.lemma_.lower() in row.objects:
-                return []  # a light-verb construction already coded at the verb
+            same_event = row is not None and row.cameo is not None and row.cameo[:2] == pat.cameo[:2]
+            if row is not None and row.objects and noun.lemma_.lower() in row.objects and same_event:
+                return []  # a light-verb construction ("launched an attack") already coded at the verb
         sources = self._noun_slots(noun, pat.sources, actors)
         targets = self._noun_slots(noun, pat.targets, actors)
         if pat.symmetric and len(sources) >= 2 and not targets:
