@@ -46,18 +46,23 @@ def make_big_store(source: str, target: str, n_events: int, shift_days: int = 7)
     con = duckdb.connect(target)
     con.execute("ATTACH ? AS src (READ_ONLY)", [source])
     for table in ("runs", "documents", "document_paths", "articles", "skips"):
-        con.execute(f"INSERT INTO {table} SELECT * FROM src.{table}")
+        names = [r[0] for r in con.execute(f"SELECT column_name FROM (DESCRIBE src.{table})").fetchall()]
+        quoted = ", ".join(f'"{n}"' for n in names)
+        con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM src.{table}")
     row = con.execute("SELECT count(*) FROM src.events").fetchone()
     base = int(row[0]) if row else 0
     if base == 0:
         raise SystemExit(f"{source} has no events")
     copies = math.ceil(n_events / base)
+    have = {r[0] for r in con.execute("SELECT column_name FROM (DESCRIBE src.events)").fetchall()}
     cols = ", ".join(
         "CASE WHEN c.k = 0 THEN e.event_id ELSE e.event_id || '-' || c.k END"
         if col == "event_id"
         else _shifted_date(shift_days)
         if col == "event_date"
         else f'e."{col}"'
+        if col in have
+        else "NULL"  # a column added by a later schema version
         for col in EVENT_COLUMNS
     )
     con.execute(

@@ -211,3 +211,57 @@ def test_dw_body(dw: tuple[dict, object]) -> None:
     assert art.body[standfirst[0].start :].startswith(expected["standfirst_starts"])
     for caption in expected["captions"]:
         assert caption not in art.body
+
+
+_WORDS = (
+    "harbour council budget pier storm winter loan mayor repair spring ferry crane dock wall tide "
+    "fishing fleet market rent tax school road bridge tunnel bus train station hospital nurse doctor "
+    "farm field river lake forest hill valley village town city region museum library theatre park"
+).split()
+
+
+def _prose(seed: int, n: int = 3) -> list[str]:
+    """``n`` distinct prose paragraphs of about 40 words (no 4-word sequence repeats)."""
+    out = []
+    for i in range(n):
+        k = seed * 7 + i * 3
+        words = [_WORDS[(k + j * (i + seed + 2)) % len(_WORDS)] for j in range(12)]
+        out.append(
+            f"Officials in the {words[0]} office said on day {seed}{i} that the {words[1]} and the "
+            f"{words[2]} near the {words[3]} would be rebuilt, while the {words[4]} plan for the "
+            f"{words[5]} {words[6]} was delayed because the {words[7]} {words[8]} had not yet "
+            f"approved the {words[9]} of the {words[10]} {words[11]}."
+        )
+    return out
+
+
+def test_comments_that_outweigh_the_article_are_left_out() -> None:
+    article = _prose(1)
+    comments = [p.replace("Officials", "Commenters") for p in _prose(2, 10)]
+    page = "Harbour repairs approved\n\n" + "\n\n".join(article) + "\n\nTop Rated Comments\n\n"
+    page += "\n\n".join(comments) + "\n"
+    art = extract_text_dump(page)
+    assert all(p in art.body for p in article)
+    assert "Commenters" not in art.body
+
+
+def test_a_repeated_copy_of_the_article_is_not_appended() -> None:
+    article = _prose(3, 4)
+    page = "Harbour repairs approved\n\n" + "\n\n".join(article) + "\n\nShare\nPrint\nEmail\n\n"
+    page += " ".join(article) + "\n"  # the article again, as one line of page metadata
+    art = extract_text_dump(page)
+    assert art.body.count(article[0]) == 1
+
+
+def test_wrapped_chinese_and_japanese_lines_rejoin_without_a_space() -> None:
+    line = "これは日本語の文章で、ブラウザが同じ幅で折り返した行です。"  # 29 characters
+    paras = split_paragraphs("\n".join([line] * 4) + "\n終わり。\n")
+    assert paras[0].text == line * 4 + "終わり。"
+
+
+def test_a_date_inside_the_story_is_not_the_publication_date() -> None:
+    article = _prose(4)
+    page = "Harbour repairs approved\n\n" + article[0] + "\n\nThe pier was first damaged on 7 March 2003.\n\n"
+    page += "\n\n".join(article[1:]) + "\n"
+    assert extract_text_dump(page).date is None
+    assert extract_text_dump("March 3, 2021\n\n" + page).date == "2021-03-03"

@@ -8,6 +8,7 @@
 
 __version__ = "0.1.0"
 
+from .api import EventStore, open_store
 from .errors import (
     ConfigError,
     DataFileError,
@@ -19,7 +20,6 @@ from .errors import (
 )
 from .models import ActorMention, Article, Event, Evidence, RawDocument, Skip, Turn, event_record
 from .pipeline import Pipeline, code_text, ingest
-from .api import EventStore, open_store
 from .store import Store
 
 __all__ = [

@@ -130,11 +130,20 @@ class EventStore(Store):
         """An event with its article, paragraph, interview turn and quote."""
         return evidence.event_context(self.con, event_id)
 
-    def quotes(self, doc_id: str | None = None, limit: int = 100_000) -> pd.DataFrame:
-        """Rows of the quotes table (empty when this store has none)."""
-        import pandas as pd
+    def quotes(
+        self,
+        speaker: str | None = None,
+        about: str | None = None,
+        kind: str | None = None,
+        limit: int | None = None,
+    ) -> pd.DataFrame:
+        """Quotes (who said what, the cue verb, the content); empty when the store has none.
 
-        return pd.DataFrame.from_records(query.quotes(self.con, doc_id, limit) or [])
+        ``speaker`` matches the speaker as written, the name or the code; ``about`` an actor code.
+        """
+        if not query.has_table(self.con, "quotes"):
+            return _frame(list(query.QUOTE_VIEW_COLUMNS), [])
+        return _frame(*query.search_quotes(self.con, speaker, about, kind, limit))
 
     def skips(self, limit: int = 1000) -> pd.DataFrame:
         """Inputs that were not stored, and why."""

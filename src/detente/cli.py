@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_scale import IngestOptions, ingest_options
 from .errors import DetenteError
 from .settings import Settings
 
@@ -61,6 +62,7 @@ def _model_option(f):  # type: ignore[no-untyped-def]
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--workers", type=click.IntRange(1), help="Code on N local Dask worker processes.")
 @click.option("--dask", "scheduler", metavar="ADDRESS", help="Code on the Dask cluster at this scheduler.")
+@ingest_options
 def ingest(
     paths: tuple[str, ...],
     db: str | None,
@@ -70,6 +72,7 @@ def ingest(
     quiet: bool,
     workers: int | None = None,
     scheduler: str | None = None,
+    scale: IngestOptions | None = None,
 ) -> None:
     """Ingest files and folders (HTML, text dumps, .jsonl units) into the store.
 
@@ -96,7 +99,7 @@ def ingest(
         model=model or base.model,
         max_bytes=max_bytes or base.max_bytes,
         batch_size=batch_size or base.batch_size,
-        n_process=base.n_process,
+        n_process=(scale.n_process if scale else None) or base.n_process,
     )
     console = Console(stderr=True)
     dask = workers is not None or scheduler is not None  # see docs/distributed.md
@@ -122,16 +125,31 @@ def ingest(
                 from .distributed import ingest_dask
 
                 summary = ingest_dask(
-                    list(paths), store, settings, workers=workers, scheduler=scheduler, on_document=tick
+                    list(paths),
+                    store,
+                    settings,
+                    workers=workers,
+                    scheduler=scheduler,
+                    on_document=tick,
+                    options=scale.read_options(settings.max_bytes) if scale else None,
+                    progress_file=scale.progress_file if scale else None,
                 )
             else:
-                summary = run_ingest(list(paths), store, settings, pipeline, on_document=tick)
+                summary = run_ingest(
+                    list(paths),
+                    store,
+                    settings,
+                    pipeline,
+                    on_document=tick,
+                    options=scale.read_options(settings.max_bytes) if scale else None,
+                    progress_file=scale.progress_file if scale else None,
+                )
     for skip in summary.skips:
         detail = f" ({skip.detail})" if skip.detail else ""
         click.echo(f"skipped {skip.path}: {skip.reason}{detail}", err=True)
     click.echo(
         f"{summary.seen} documents: {summary.stored} stored, {summary.duplicates} already stored, "
-        f"{summary.skipped} skipped; {summary.events} events -> {settings.db}"
+        f"{summary.skipped} skipped; {summary.events} events -> {store.path}"
     )
     if summary.skipped:
         sys.exit(1)
@@ -292,9 +310,24 @@ from .cli_web import serve  # noqa: E402
 
 main.add_command(serve)
 
+from .cli_scale import bench, export  # noqa: E402
+
+main.add_command(bench)
+main.add_command(export)
+
 from .cli_article import COMMANDS as ARTICLE_COMMANDS  # noqa: E402
 
 for _command in ARTICLE_COMMANDS:
+    main.add_command(_command)
+
+from .cli_gold import COMMANDS as GOLD_COMMANDS  # noqa: E402
+
+for _command in GOLD_COMMANDS:
+    main.add_command(_command)
+
+from .cli_hostile import COMMANDS as HOSTILE_COMMANDS  # noqa: E402
+
+for _command in HOSTILE_COMMANDS:
     main.add_command(_command)
 
 if __name__ == "__main__":  # pragma: no cover

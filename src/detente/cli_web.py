@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
 
 @click.command()
 @click.option("--db", envvar="DETENTE_DB", default=None, help="Store file (default ./detente.duckdb).")
@@ -19,7 +21,8 @@ import click
 def serve(db: str | None, host: str, port: int, timeout: float) -> None:
     """Serve the dashboard at / and the read-only JSON API at /api (schema: /openapi.json).
 
-    The store is opened read-only; stop the server before ingesting into the same file.
+    The store is opened read-only; stop the server before ingesting into the same file. On a
+    loopback --host, requests naming another Host are refused (DNS rebinding).
     """
     import uvicorn
 
@@ -27,6 +30,7 @@ def serve(db: str | None, host: str, port: int, timeout: float) -> None:
     from .web import create_app
 
     path = db or Settings().db
-    app = create_app(path, timeout=timeout)
+    loopback = host in LOOPBACK
+    app = create_app(path, timeout=timeout, allowed_hosts=LOOPBACK if loopback else None)
     click.echo(f"detente: serving {path} at http://{host}:{port}/ (Ctrl+C to stop)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

@@ -13,7 +13,7 @@ from typing import Any
 import duckdb
 
 from .models import Article
-from .query import EVENT_VIEW_COLUMNS, _records, quotes
+from .query import EVENT_VIEW_COLUMNS, _records, has_table
 
 
 def _json_list(value: str | None) -> list[Any]:
@@ -89,10 +89,16 @@ def event_context(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, An
             ):
                 turn = t
                 break
-    for q in quotes(con, ev["doc_id"]) or []:
-        if any(isinstance(v, str) and _overlaps(sentence, v) for v in q.values()):
-            quote = q
-            break
+    if has_table(con, "quotes") and ev["trigger_start"] is not None:
+        # quote offsets, like evidence offsets, are into the coded text
+        found = _records(
+            con.execute(
+                """SELECT * FROM quotes WHERE doc_id = ? AND content_start <= ? AND content_end >= ?
+                   ORDER BY content_end - content_start, quote_id LIMIT 1""",
+                [ev["doc_id"], ev["trigger_start"], ev["trigger_end"]],
+            )
+        )
+        quote = found[0] if found else None
     return {"event": ev, "article": art, "paragraph": paragraph, "turn": turn, "quote": quote}
 
 

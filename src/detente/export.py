@@ -193,6 +193,8 @@ def export(
     """
     if fmt not in FORMATS:
         raise DetenteError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if not isinstance(con, duckdb.DuckDBPyConnection):
+        raise DetenteError("export reads a DuckDB store; give --db FILE.duckdb")
     if fmt == "parquet" and not out:
         raise DetenteError("parquet export writes a folder of month partitions: give --out FOLDER")
     _states(con)

@@ -21,6 +21,27 @@ class RawDocument:
     date_hint: str | None = None  # publication date supplied by the input (ISO 8601)
     url: str | None = None  # the page's address when the input knows it (WARC, feeds, corpus rows)
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path", storable(self.path))
+
+
+def storable(text: str) -> str:
+    """``text`` with lone surrogates (undecodable bytes of a file name) shown as ``\\xNN`` escapes.
+
+    File names are bytes; Python decodes the undecodable ones to lone surrogates, which no UTF-8
+    store, terminal or JSON encoder accepts.
+    """
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:  # a surrogate that is not an escaped byte (from JSON, say)
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -140,6 +161,10 @@ class Skip:
     reason: str
     detail: str = ""
     content_hash: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path", storable(self.path))
+        object.__setattr__(self, "detail", storable(self.detail))
 
 
 @dataclass

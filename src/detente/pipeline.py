@@ -13,8 +13,17 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .errors import InputError
 from .events.coder import Coder
-from .ingest.decode import decode, sniff_kind
+from .ingest.decode import MIN_TEXT_CHARS, decode, sniff_kind
 from .ingest.files import sha256
+from .limits import (
+    MAX_TEXT_CHARS,
+    TRUNCATED_DETAIL,
+    DocumentTimeout,
+    doc_timeout,
+    start_limits,
+    time_limit,
+    too_deep,
+)
 from .models import Article, Event, IngestSummary, RawDocument, Skip
 from .settings import Settings
 from .textprep import Furniture, blank_spans, furniture_spans, protected_words, truecase_headlines
@@ -46,13 +55,23 @@ def prepare(raw: RawDocument) -> Prepared | Skip:
         return Skip(raw.path, exc.reason, exc.detail, raw.content_hash)
     kind = raw.kind_hint if raw.kind_hint == "text" and raw.unit_id else sniff_kind(text, raw.path)
     try:
-        if kind == "html":
-            article = extract_html(text, url=raw.url, path=raw.path, date_hint=raw.date_hint)
-        else:
-            article = extract_text_dump(text, path=raw.path, date_hint=raw.date_hint)
+        with time_limit(doc_timeout()):  # see detente.limits: a hung extractor is abandoned
+            if kind == "html" and too_deep(text):
+                return Skip(raw.path, "truncated", TRUNCATED_DETAIL, raw.content_hash)
+            if kind == "html":
+                article = extract_html(text, url=raw.url, path=raw.path, date_hint=raw.date_hint)
+            else:
+                article = extract_text_dump(text, path=raw.path, date_hint=raw.date_hint)
+    except DocumentTimeout as exc:
+        return Skip(raw.path, "timed out", f"extraction {exc}", raw.content_hash)
     except Exception as exc:  # noqa: BLE001 - third-party extractors raise anything
         return Skip(raw.path, "extraction failed", f"{type(exc).__name__}: {exc}", raw.content_hash)
-    if not article.body.strip() and not article.title.strip():
+    if len(article.text_for_coding) > MAX_TEXT_CHARS:
+        n = len(article.text_for_coding)
+        return Skip(
+            raw.path, "too long", f"{n:,} characters > parser limit {MAX_TEXT_CHARS:,}", raw.content_hash
+        )
+    if sum(ch.isalpha() for ch in article.title + article.body[:1000]) < MIN_TEXT_CHARS:
         return Skip(
             raw.path,
             "no article text",
@@ -163,6 +182,7 @@ def ingest(
     from .runner import run_ingest
 
     settings = settings or Settings()
+    start_limits()
     pipe = pipeline or Pipeline(settings.model, settings.batch_size, settings.n_process)
     return run_ingest(
         paths, store, pipe, settings.batch_size, settings.max_bytes, options, on_document, progress_file

@@ -120,8 +120,54 @@ class EventFilter:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> tuple[list[str], list[tuple]]:
-    """Events matching ``flt``, newest first, with the article path and title."""
+def _date_bound(
+    con: duckdb.DuckDBPyConnection, flt: EventFilter, where: str, params: list[Any], summary: str | None
+) -> tuple[str, list[Any]]:
+    """Narrow a date-sorted page query exactly: the last row of the page has some date D (found by
+    sorting the date column alone, or from a summary's counts per date), and every row of the page
+    is on D's side of it."""
+    desc = "DESC" if flt.sort == "-date" else "ASC"
+    k = max(0, int(flt.offset or 0)) + max(0, int(flt.limit or 0))
+    if k == 0:
+        return where, params
+    qparams = params
+    located = flt.actor or flt.source or flt.target or flt.dyad
+    # Sorting the date column of the events table is fastest for early pages of unlocated
+    # queries; a dyad's (or a deep page's) counts per date come faster from a summary.
+    if summary is None or flt.cameo or (not located and k <= 1000):
+        sql = (
+            f"SELECT e.event_date FROM events e{where} "
+            f"ORDER BY e.event_date {desc} NULLS LAST LIMIT 1 OFFSET ?"
+        )
+    elif not (located or flt.start or flt.end or flt.modality or flt.factual):
+        column = f"{desc.lower()}_n"  # "desc_n" or "asc_n", from the two sorts above
+        sql = (
+            f"SELECT event_date FROM {summary}.date_totals WHERE {column} >= ? + 1 ORDER BY {column} LIMIT 1"
+        )
+    else:
+        src = _Source(flt, summary, dated=True)
+        table = src.table if located else f"{summary}.dates"
+        swhere, sparams = src.narrow(flt, where, params) if located else (where, params)
+        sql = f"""SELECT event_date FROM (
+                    SELECT event_date, sum(n) OVER (ORDER BY event_date {desc} NULLS LAST
+                                                    ROWS UNBOUNDED PRECEDING) AS cum
+                    FROM (SELECT e.event_date, sum(e.n) AS n FROM {table} e{swhere} GROUP BY 1))
+                  WHERE cum >= ? + 1 ORDER BY cum LIMIT 1"""
+        qparams = sparams
+    row = con.execute(sql, [*qparams, k - 1]).fetchone()
+    if row is None or row[0] is None:  # fewer rows than the page, or the page reaches undated ones
+        return where, params
+    bound = f"e.event_date {'>=' if desc == 'DESC' else '<='} ?"
+    return (f"{where} AND {bound}" if where else f" WHERE {bound}"), [*params, row[0]]
+
+
+def events(
+    con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, summary: str | None = None
+) -> tuple[list[str], list[tuple]]:
+    """Events matching ``flt``, newest first, with the article path and title.
+
+    ``summary`` names the schema of ``build_summaries`` tables used to find a date-sorted page
+    faster (same rows)."""
     flt = flt or EventFilter()
     where, params = flt.where()
     if flt.sort not in EVENT_SORTS:
@@ -130,6 +176,8 @@ def events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> tu
     cols = ", ".join(
         "a.title" if c == "title" else "d.path" if c == "path" else f"e.{c}" for c in EVENT_VIEW_COLUMNS
     )
+    if flt.limit is not None and flt.sort in ("-date", "date"):
+        where, params = _date_bound(con, flt, where, params, summary)
     # The page is cut from the events table alone, then joined: same rows, far less work.
     page = f"SELECT * FROM events e{where} ORDER BY {order}"
     if flt.limit is not None:
@@ -212,11 +260,20 @@ _FACTUAL = "NOT e.negated AND NOT e.hypothetical"
 # server holding the store read-only (nothing can write to it meanwhile) answers the same
 # questions from far fewer rows. ``n`` counts events, ``gsum`` sums their Goldstein scores.
 _FLAGS = "quad_class, negated, hypothetical, covert"
+_PAIR = "least(e.source, e.target) || ' ' || greatest(e.source, e.target)"
+# Goldstein sums in exact decimal arithmetic: the same totals whatever the order of summing.
+_GSUM = "sum(CAST(goldstein AS DECIMAL(18, 3)))"
 SUMMARIES = {
-    "dyad_totals": f"SELECT source, target, {_FLAGS}, count(*) AS n, sum(goldstein) AS gsum "
+    "dyad_totals": f"SELECT source, target, {_FLAGS}, count(*) AS n, {_GSUM} AS gsum "
     "FROM events GROUP BY ALL ORDER BY source, target",
-    "dyad_dates": f"SELECT source, target, event_date, {_FLAGS}, count(*) AS n, sum(goldstein) AS gsum "
-    "FROM events GROUP BY ALL ORDER BY source, target, event_date",
+    "dates": f"SELECT event_date, {_FLAGS}, count(*) AS n FROM events GROUP BY ALL ORDER BY event_date",
+    # events up to each date, newest first (desc) and oldest first (asc): where a page ends
+    "date_totals": "SELECT event_date, sum(count(*)) OVER (ORDER BY event_date DESC NULLS LAST) AS desc_n, "
+    "sum(count(*)) OVER (ORDER BY event_date ASC NULLS LAST) AS asc_n FROM events GROUP BY event_date "
+    "ORDER BY event_date",
+    # ``pair`` (the two codes, sorted) is the sort key, so a dyad's rows sit in a few row groups
+    "dyad_dates": f"SELECT {_PAIR} AS pair, source, target, event_date, {_EVENT_DAY} AS day, {_FLAGS}, "
+    f"count(*) AS n, {_GSUM} AS gsum FROM events e GROUP BY ALL ORDER BY pair, event_date",
 }
 
 
@@ -227,7 +284,11 @@ def build_summaries(con: duckdb.DuckDBPyConnection, schema: str) -> None:
 
 
 class _Source:
-    """Where an aggregate reads from: the events table, or a summary table with n and gsum."""
+    """Where an aggregate reads from: the events table, or a summary table with n and gsum.
+
+    Queries group twice: first by their keys and the modality flags (``n`` events, ``g`` summed
+    Goldstein per group), then the few groups are pivoted into columns with ``n(cond)`` etc.
+    """
 
     def __init__(self, flt: EventFilter, summary: str | None, dated: bool) -> None:
         # A summary has no cameo; dyad_totals has no dates either.
@@ -239,17 +300,39 @@ class _Source:
         else:
             self.table = "events"
         self.raw = self.table == "events"
+        self.day = _EVENT_DAY if self.raw else "e.day"
+        self.inner_n = "count(*)" if self.raw else "sum(e.n)"
+        self.inner_g = "sum(CAST(e.goldstein AS DECIMAL(18, 3)))" if self.raw else "sum(e.gsum)"
 
-    def count(self, cond: str = "TRUE") -> str:
-        return f"count(*) FILTER (WHERE {cond})" if self.raw else f"coalesce(sum(e.n) FILTER (WHERE {cond}), 0)"
+    def narrow(self, flt: EventFilter, where: str, params: list[Any]) -> tuple[str, list[Any]]:
+        """Add the pair implied by a dyad (or a source and target) filter: an equality on the
+        summary's sort key, which lets DuckDB skip the other row groups. Same rows."""
+        codes = flt.dyad or ((flt.source, flt.target) if flt.source and flt.target else None)
+        if self.table.endswith(".dyad_dates") and codes:
+            clause = "e.pair = ?"
+            pair = " ".join(sorted(codes))
+            return (f"{where} AND {clause}" if where else f" WHERE {clause}"), [*params, pair]
+        return where, params
 
-    def gsum(self, cond: str) -> str:
-        agg = "sum(e.goldstein)" if self.raw else "sum(e.gsum)"
-        return f"coalesce(round({agg} FILTER (WHERE {cond}), 6), 0)"
+    def grouped(self, keys: str, where: str) -> str:
+        """The first grouping: ``keys`` plus the flags, with ``n`` and ``g``."""
+        return (
+            f"SELECT {keys}, e.quad_class, e.negated, e.hypothetical, e.covert, "
+            f"{self.inner_n} AS n, {self.inner_g} AS g FROM {self.table} e{where} GROUP BY ALL"
+        )
 
-    def mean(self, cond: str, digits: int = 6) -> str:
-        agg = "sum(e.goldstein)" if self.raw else "sum(e.gsum)"
-        return f"round({agg} FILTER (WHERE {cond}) / nullif({self.count(cond)}, 0), {digits})"
+    @staticmethod
+    def n(cond: str = "TRUE") -> str:
+        return f"coalesce(sum(e.n) FILTER (WHERE {cond}), 0)"
+
+    @staticmethod
+    def g(cond: str) -> str:
+        return f"coalesce(CAST(sum(e.g) FILTER (WHERE {cond}) AS DOUBLE), 0)"
+
+    @staticmethod
+    def mean(cond: str, digits: int = 6) -> str:
+        total = f"CAST(sum(e.g) FILTER (WHERE {cond}) AS DOUBLE)"
+        return f"round({total} / nullif(sum(e.n) FILTER (WHERE {cond}), 0), {digits})"
 
 
 TIMELINE_COLUMNS = (
@@ -282,7 +365,7 @@ def timeline(
     negated nor hypothetical; covert ones included); ``covert`` (factual and covert),
     ``hypothetical`` and ``negated`` are counted apart so each can be shown or left out.
     Events whose date cannot be read are counted in the ``undated`` column of a NULL period.
-    Goldstein sums and means are rounded to 6 decimals. ``summary`` names the schema of
+    Goldstein means are rounded to 6 decimals. ``summary`` names the schema of
     ``build_summaries`` tables to read instead of the events table (same results).
     """
     if interval not in INTERVALS:
@@ -290,16 +373,15 @@ def timeline(
     flt = flt or EventFilter()
     where, params = flt.where()
     src = _Source(flt, summary, dated=True)
-    period = f"date_trunc('{interval}', {_EVENT_DAY})"  # interval is from the allow-list above
+    where, params = src.narrow(flt, where, params)
+    period = f"CAST(date_trunc('{interval}', {src.day}) AS DATE) AS period"  # interval: allow-listed
     covert = f"{_FACTUAL} AND e.covert"
-    quads = ", ".join(src.count(f"{_FACTUAL} AND e.quad_class = {q}") for q in (1, 2, 3, 4))
+    quads = ", ".join(src.n(f"{_FACTUAL} AND e.quad_class = {q}") for q in (1, 2, 3, 4))
     sql = f"""
-        SELECT CAST({period} AS DATE) AS period, {src.count(_FACTUAL)}, {quads},
-               {src.gsum(_FACTUAL)}, {src.mean(_FACTUAL)},
-               {src.count(covert)}, {src.gsum(covert)},
-               {src.count("e.hypothetical")}, {src.gsum("e.hypothetical")},
-               {src.count("e.negated")}, {src.count(f"{period} IS NULL")}
-        FROM {src.table} e{where}
+        SELECT e.period, {src.n(_FACTUAL)}, {quads}, {src.g(_FACTUAL)}, {src.mean(_FACTUAL)},
+               {src.n(covert)}, {src.g(covert)}, {src.n("e.hypothetical")}, {src.g("e.hypothetical")},
+               {src.n("e.negated")}, {src.n("e.period IS NULL")}
+        FROM ({src.grouped(period, where)}) e
         GROUP BY 1 ORDER BY 1 NULLS LAST
     """
     return list(TIMELINE_COLUMNS), con.execute(sql, params).fetchall()
@@ -335,21 +417,22 @@ def network(
     flt = flt or EventFilter()
     where, params = flt.where()
     src = _Source(flt, summary, dated=False)
+    where, params = src.narrow(flt, where, params)
     loop = "e.source <> e.target"
     where = f"{where} AND {loop}" if where else f" WHERE {loop}"
-    q = [src.count(f"{_FACTUAL} AND e.quad_class = {i}") for i in (1, 2, 3, 4)]
+    q = [src.n(f"{_FACTUAL} AND e.quad_class = {i}") for i in (1, 2, 3, 4)]
     sql = f"""
         SELECT source, target, events, q1, q2, q3, q4,
                CASE greatest(q1, q2, q3, q4) WHEN 0 THEN NULL WHEN q1 THEN 1 WHEN q2 THEN 2
                     WHEN q3 THEN 3 ELSE 4 END,
                mean_goldstein, covert, hypothetical, negated
-        FROM (SELECT e.source, e.target, {src.count(_FACTUAL)} AS events,
+        FROM (SELECT e.source, e.target, {src.n(_FACTUAL)} AS events,
                      {q[0]} AS q1, {q[1]} AS q2, {q[2]} AS q3, {q[3]} AS q4,
                      {src.mean(_FACTUAL, 2)} AS mean_goldstein,
-                     {src.count(f"{_FACTUAL} AND e.covert")} AS covert,
-                     {src.count("e.hypothetical")} AS hypothetical,
-                     {src.count("e.negated")} AS negated
-              FROM {src.table} e{where} GROUP BY e.source, e.target)
+                     {src.n(f"{_FACTUAL} AND e.covert")} AS covert,
+                     {src.n("e.hypothetical")} AS hypothetical,
+                     {src.n("e.negated")} AS negated
+              FROM ({src.grouped("e.source, e.target", where)}) e GROUP BY e.source, e.target)
         WHERE events > 0
         ORDER BY events DESC, source, target LIMIT ?
     """
@@ -361,10 +444,11 @@ def pairs(
 ) -> tuple[list[str], list[tuple]]:
     """Undirected actor pairs (``a`` < ``b``) by number of events, self-pairs left out."""
     src = _Source(EventFilter(), summary, dated=False)
+    keys = "least(e.source, e.target) AS a, greatest(e.source, e.target) AS b"
     sql = f"""
-        SELECT least(e.source, e.target) AS a, greatest(e.source, e.target) AS b,
-               {src.count()} AS events, {src.count(_FACTUAL)} AS factual
-        FROM {src.table} e WHERE e.source <> e.target GROUP BY 1, 2 ORDER BY events DESC, a, b LIMIT ?
+        SELECT e.a, e.b, {src.n()} AS events, {src.n(_FACTUAL)} AS factual
+        FROM ({src.grouped(keys, " WHERE e.source <> e.target")}) e
+        GROUP BY 1, 2 ORDER BY events DESC, e.a, e.b LIMIT ?
     """
     return ["a", "b", "events", "factual"], con.execute(sql, [max(0, int(limit))]).fetchall()
 
@@ -376,8 +460,9 @@ def count_events(
     flt = flt or EventFilter()
     where, params = flt.where()
     src = _Source(flt, summary, dated=False)
-    row = con.execute(f"SELECT {src.count()} FROM {src.table} e{where}", params).fetchone()
-    return int(row[0]) if row else 0
+    where, params = src.narrow(flt, where, params)
+    row = con.execute(f"SELECT {src.inner_n} FROM {src.table} e{where}", params).fetchone()
+    return int(row[0] or 0) if row else 0
 
 
 ARTICLE_COLUMNS = ("doc_id", "title", "published", "publisher", "genre", "path", "events", "ingested_at")

@@ -245,7 +245,7 @@ class QuoteFinder:
         if any(s[0] <= verb.idx < s[1] for s in quoted):
             return None  # the cue itself is inside a quotation
         content = _content(verb)
-        if content is None or len(content) < 3:
+        if content is None or len(content) < 2:
             span = self._adjacent_quote(verb, subj, quoted)
             if span is None:
                 return None

@@ -35,9 +35,17 @@ from detente.models import Article, Paragraph
 
 _BREAK_PENALTY = 40.0  # a comments/related-stories heading: the article rarely runs past it
 _FIRST_SEGMENT_SHARE = 0.35
+_BEFORE_COMMENTS_SHARE = 0.1
+_MIN_ARTICLE_PARAGRAPHS = 3  # an article before comments has several prose paragraphs
+_COMMENTS_RE = re.compile(
+    r"\b(?:comments?|responses|replies|discussion|conversation|coment[aá]rios|commentaires|kommentare|commenti)\b",
+    re.I,
+)
 _MIN_ARTICLE_WEIGHT = 25.0
 _MAX_INLINE_GAP = 25.0
+_RESUME_GAP_SHARE = 0.25
 _MIN_RESUME_WEIGHT = 15.0
+_WORD_RE = re.compile(r"\w+")
 _REFERENCES_RE = re.compile(r"^\s*(?:References|Visible links|Hidden links:?)\s*$", re.M)
 
 
@@ -68,6 +76,19 @@ def _max_run(weights: list[float], lo: int, hi: int) -> tuple[float, int, int]:
     return best_sum, best[0], best[1]
 
 
+def _repeats(paras: list[Para], share: float = 0.8, min_shingles: int = 30) -> set[int]:
+    """Paragraphs whose word 4-grams mostly appeared earlier on the page: repeated copies."""
+    seen: set[tuple[str, ...]] = set()
+    out: set[int] = set()
+    for i, para in enumerate(paras):
+        words = _WORD_RE.findall(para.text.lower())
+        grams = {tuple(words[k : k + 4]) for k in range(len(words) - 3)}
+        if len(grams) >= min_shingles and len(grams & seen) >= share * len(grams):
+            out.add(i)
+        seen |= grams
+    return out
+
+
 def best_region(paras: list[Para]) -> tuple[int, int]:
     """(start, end) of the article: the heaviest run of paragraphs between section breaks.
 
@@ -75,16 +96,30 @@ def best_region(paras: list[Para]) -> tuple[int, int]:
     run is a good share of the page's best run wins, since articles come before comments.
     """
     weights = [_weight(p) for p in paras]
+    for i in _repeats(paras):
+        weights[i] = -2.0 - 0.1 * paras[i].words  # the article again (page metadata, print copy)
     cuts = [i for i, p in enumerate(paras) if is_section_break(p.text)]
     bounds = list(zip([0, *[c + 1 for c in cuts]], [*cuts, len(paras)], strict=True))
     runs = [_max_run(weights, lo, hi) for lo, hi in bounds]
     top = max((r[0] for r in runs), default=0.0)
     for k, (total, start, end) in enumerate(runs):
-        if total >= max(_FIRST_SEGMENT_SHARE * top, _MIN_ARTICLE_WEIGHT):
-            return start, _extend(weights, runs, k, end)
+        # Readers' comments can outweigh the article: before a comments heading a smaller share will do.
+        before_comments = (
+            k < len(cuts)
+            and _comments_heading(paras[cuts[k]])
+            and sum(1 for w in weights[start:end] if w > 0) >= _MIN_ARTICLE_PARAGRAPHS
+        )
+        share = _BEFORE_COMMENTS_SHARE if before_comments else _FIRST_SEGMENT_SHARE
+        if total >= max(share * top, _MIN_ARTICLE_WEIGHT):
+            return start, end if before_comments else _extend(weights, runs, k, end)
     # A short text (a wire snippet, one JSONL unit): its heaviest prose run is the article.
     total, start, end = max(runs, default=(0.0, 0, 0))
     return (start, end) if total > 0 else (0, 0)
+
+
+def _comments_heading(para: Para) -> bool:
+    """A section break that opens readers' comments (not a "Comments" menu item)."""
+    return not para.bullet and bool(_COMMENTS_RE.search(para.text))
 
 
 def _extend(weights: list[float], runs: list[tuple[float, int, int]], k: int, end: int) -> int:
@@ -92,7 +127,8 @@ def _extend(weights: list[float], runs: list[tuple[float, int, int]], k: int, en
     for total, start, next_end in runs[k + 1 :]:
         gap = [w for w in weights[end:start] if w > -_BREAK_PENALTY]
         crossed = (start - end) - len(gap)
-        if crossed != 1 or sum(gap) < -_MAX_INLINE_GAP or total < _MIN_RESUME_WEIGHT:
+        allowed = max(_MAX_INLINE_GAP, _RESUME_GAP_SHARE * total)  # a long article crosses a longer box
+        if crossed != 1 or sum(gap) < -allowed or total < _MIN_RESUME_WEIGHT:
             break
         end = next_end
     return end

@@ -43,6 +43,8 @@ _BREAK_RE = re.compile(
     r"(?:most )?(?:popular|read|viewed|shared)(?: (?:stories|articles|posts|news|now))?|"
     r"more (?:stories|news|from|on|articles)|"
     r"you (?:may|might) (?:also )?like|recommended(?: \w+)?|read (?:more|next|also)|trending|"
+    # readers' comments headings in other languages of the web (pt, es, fr, de, it)
+    r"coment[aá]rios|comentarios|commentaires|kommentare|commenti|"
     r"latest (?:news|stories|posts|articles|videos)|top stories|previous (?:post|article)|"
     r"(?:next|previous) (?:post|article):.*|next (?:post|article)|"
     r"(?:skip|jump) (?:next|to next) section|explore more|"
@@ -84,6 +86,8 @@ class Para:
 
 def word_count(text: str) -> int:
     """Alphabetic words; unspaced CJK text counts one word per three characters."""
+    if not _CJK_RE.search(text):  # the common case, much faster: every token is one word
+        return len(_WORD_RE.findall(text))
     count = 0
     for token in _WORD_RE.findall(text):
         cjk = len(_CJK_RE.findall(token))
@@ -164,7 +168,7 @@ def split_paragraphs(text: str) -> list[Para]:
                     paras[-1].blank_after = True
             continue
         if paras and not blank and prev_raw and _continues(prev_raw, prev_indent, raw, width):
-            paras[-1].text += " " + text
+            paras[-1].text += ("" if _no_space_join(paras[-1].text, text) else " ") + text
             prev_raw = raw
             continue
         if paras:
@@ -175,6 +179,15 @@ def split_paragraphs(text: str) -> list[Para]:
     if paras:
         paras[-1].blank_after = True
     return [p for p in paras if not is_noise_line(p.text)]
+
+
+_CJK_RE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _no_space_join(left: str, right: str) -> bool:
+    """Chinese and Japanese are written without spaces: a line wrapped between two such
+    characters is rejoined without one."""
+    return bool(left and right and _CJK_RE.match(left[-1]) and _CJK_RE.match(right[0]))
 
 
 def _is_indented_dump(lines: list[str]) -> bool:

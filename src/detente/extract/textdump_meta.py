@@ -84,9 +84,35 @@ def _to_iso(parts: dict[str, str | None]) -> str | None:
         return None
 
 
+_DATE_CUE_RE = re.compile(
+    r"^\W*(?:(?:first |last )?(?:published|updated|posted|modified)|date|dated|created|stand|"
+    r"ver[öo]ffentlicht|aktualisiert|publi[ée]|mis [àa] jour|publicado|actualizado)\b",
+    re.I,
+)
+_DATE_NOISE_RE = re.compile(
+    r"\b(?:on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|cest|[ecmp][sd]t|et|"
+    r"mon|tue|wed|thu|fri|sat|sun)\w*\b|\d{1,2}[:.]\d{2}|[^\w\s]",
+    re.I,
+)
+_MAX_DATE_LINE_EXTRA_WORDS = 4
+_MAX_CUED_DATE_LINE_WORDS = 20
+
+
 def is_date_line(text: str) -> bool:
-    """True for a short line that is mostly a date ("September 25, 2014", "Updated: 25.09.2014")."""
-    return len(text.split()) <= 12 and parse_date(text) is not None
+    """True for a short line that is mostly a date ("September 25, 2014", "Updated: 25.09.2014",
+    "November 19, 2019 at 9:45 am"), not a short sentence that mentions one."""
+    words = len(text.split())
+    if words > _MAX_CUED_DATE_LINE_WORDS or parse_date(text) is None:
+        return False
+    if _DATE_CUE_RE.match(text) or _BYLINE_RE.match(text.strip()):
+        return True  # "Updated Nov. 19, 2019 8:21 am ET / Original ...", "By Jane Doe 2019-11-19T12:48Z"
+    if words > 12:
+        return False
+    rest = text
+    for pattern in _DATE_RES:
+        rest = pattern.sub(" ", rest)
+    rest = _DATE_NOISE_RE.sub(" ", rest)
+    return len(rest.split()) <= _MAX_DATE_LINE_EXTRA_WORDS
 
 
 def byline_names(text: str) -> tuple[str, ...] | None:
@@ -119,14 +145,18 @@ def find_byline(paras: list[Para], end: int) -> tuple[int, tuple[str, ...]] | No
 
 
 def find_date(paras: list[Para], start: int, end: int) -> str | None:
-    """The date on a short line nearest the article start, else the first date in the page."""
+    """The date on a short line nearest the article start, else the first date in the page
+    outside the article's prose (a date inside the story is when something happened, not when
+    the story was published)."""
     order = list(range(start, -1, -1)) + list(range(start + 1, min(end, len(paras))))
     for i in order:
-        if i < len(paras) and len(paras[i].text.split()) <= 16:
+        if i < len(paras) and is_date_line(paras[i].text):
             found = parse_date(paras[i].text)
             if found:
                 return found
-    for para in paras:
+    for i, para in enumerate(paras):
+        if start <= i < end:
+            continue
         found = parse_date(para.text)
         if found:
             return found

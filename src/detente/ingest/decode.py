@@ -59,9 +59,10 @@ def detect_binary(data: bytes) -> str | None:
     sample = data[:8192]
     if not sample:
         return None
+    if _looks_utf16(sample):  # UTF-16 without BOM has NULs on every other byte: leave it to the decoder
+        return None
     nul = sample.count(0)
-    # UTF-16 without BOM has NULs on every other byte: leave it to the decoder.
-    if nul and nul / len(sample) > 0.3 and not _looks_utf16(sample):
+    if nul and nul / len(sample) > 0.3:
         return "binary data (NUL bytes)"
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     if controls / len(sample) > 0.1:
@@ -115,7 +116,7 @@ def decode(data: bytes) -> tuple[str, str]:
             if text.count("\ufffd") > max(10, len(text) // 100):
                 raise InputError("undecodable text", f"too many invalid bytes for {encoding}") from None
     text = _CONTROL.sub("", text).lstrip("\ufeff")
-    letters = sum(1 for ch in text[:100_000] if ch.isalpha())
+    letters = sum(map(str.isalpha, text[:100_000]))
     if letters < MIN_TEXT_CHARS:
         raise InputError("empty page", f"only {letters} letters of text")
     return text, encoding

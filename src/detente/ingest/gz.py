@@ -16,11 +16,15 @@ from .files import PAGE_EXTENSIONS, sha256
 from .registry import Reader, ReadOptions, register
 
 GZIP_MAGIC = b"\x1f\x8b"
+CORPUS_ENDINGS = (".jsonl", ".csv", ".tsv", ".json", ".rss", ".atom", ".tar")
 
 
 def read_gzip(path: Path, options: ReadOptions) -> Iterator[RawDocument | Skip]:
     """One page from a ``.gz`` file, decompressed to at most ``max_bytes``."""
     cap = options.max_bytes
+    if path.name[:-3].lower().endswith(CORPUS_ENDINGS):
+        yield Skip(str(path), "compressed corpus file", "decompress it first; only gzipped pages are read")
+        return
     try:
         if path.stat().st_size > cap:
             yield Skip(str(path), "too large", f"{path.stat().st_size:,} compressed bytes > limit {cap:,}")

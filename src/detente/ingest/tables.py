@@ -2,7 +2,8 @@
 
 Columns are 1-based numbers or header names (``--csv-text 3 --csv-title 2`` for AG News, which has
 no header; ``--csv-text body`` for a file with one). Without ``--csv-text`` a header column named
-``text``, ``body``, ``content``, ``article`` or ``description`` is used. Each row is a unit with the
+``text``, ``body``, ``content``, ``article`` or ``description`` is used (and ``title``/``headline``,
+``date``/``published``, ``url``/``link`` and ``id`` columns for the others). Each row is a unit with the
 id ``line=N`` (N the row's first line in the file) unless an id column is named; its path is
 ``FILE#line=N``. Rows are streamed; a row without text becomes a Skip naming its line.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import email.utils
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +22,12 @@ from .files import sha256
 from .registry import Reader, ReadOptions, TableOptions, register
 
 TEXT_NAMES = ("text", "body", "content", "article", "description")
+DEFAULT_NAMES = {
+    "title": ("title", "headline"),
+    "date": ("date", "published", "pubdate"),
+    "url": ("url", "link"),
+    "id": ("id",),
+}
 _ISO = re.compile(r"^\d{4}(-\d\d(-\d\d)?)?([T ][0-9:.]+(Z|[+-]\d\d:?\d\d)?)?$")
 
 
@@ -54,6 +62,9 @@ def _has_header(sample: str, opts: TableOptions, dialect: type[csv.Dialect] | cs
     specs = [opts.text, opts.title, opts.date, opts.url, opts.id]
     if any(s and not s.isdigit() for s in specs):
         return True
+    first = next(csv.reader(io.StringIO(sample), dialect), [])
+    if opts.text is None and any(cell.strip().lower() in TEXT_NAMES for cell in first):
+        return True
     try:
         return csv.Sniffer().has_header(sample)
     except csv.Error:
@@ -81,13 +92,18 @@ def iter_rows(path: Path, options: ReadOptions) -> Iterator[RawDocument | Skip]:
                 dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
             except csv.Error:
                 dialect = csv.excel
-        reader = csv.reader(handle, dialect, **({"delimiter": delimiter} if delimiter else {}))
+        reader = csv.reader(handle, dialect, delimiter=delimiter or dialect.delimiter)
         header = next(reader, None) if _has_header(sample, opts, dialect) else None
         text_spec = opts.text
         if text_spec is None and header is not None:
             names = [h.strip().lower() for h in header]
             text_spec = next((n for n in TEXT_NAMES if n in names), None)
         cols = {k: _column(getattr(opts, k), header) for k in ("title", "date", "url", "id")}
+        if header is not None:  # columns not given are found by their usual header names
+            names = [h.strip().lower() for h in header]
+            for key, usual in DEFAULT_NAMES.items():
+                if getattr(opts, key) is None:
+                    cols[key] = next((names.index(n) for n in usual if n in names), None)
         text_col = _column(text_spec, header)
         if text_col is None:
             detail = f"no column {text_spec!r} in the header" if text_spec else "give --csv-text"

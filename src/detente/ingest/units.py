@@ -47,7 +47,7 @@ def iter_units(
             title = obj.get(title_field) if title_field else None
             if isinstance(title, str) and title.strip():
                 text = f"{title.strip()}\n\n{text}"
-            data = text.encode("utf-8")
+            data = text.encode("utf-8", "replace")  # a lone surrogate ("\\ud800" in JSON) -> "?"
             date = obj.get(date_field)
             url = obj.get(url_field) if url_field else None
             yield RawDocument(

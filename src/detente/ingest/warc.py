@@ -55,6 +55,18 @@ def _resync(handle: IO[bytes], after: int, gzipped: bool) -> int | None:
     return None
 
 
+def _trailing(handle: IO[bytes], end: int) -> str:
+    """What is left after the last whole record: a truncated record warcio passed over in silence."""
+    handle.seek(0, 2)
+    size = handle.tell()
+    if end >= size:
+        return ""
+    handle.seek(end)
+    if not handle.read(4096).strip(b"\r\n\x00 \t"):
+        return ""
+    return f"truncated: {size - end:,} bytes after the last whole record are not a record"
+
+
 def read_warc(path: Path, options: ReadOptions) -> Iterator[RawDocument | Skip]:
     """Documents of one WARC/ARC file, gzip-compressed or not (see the module docstring)."""
     cap = options.max_bytes
@@ -76,9 +88,15 @@ def read_warc(path: Path, options: ReadOptions) -> Iterator[RawDocument | Skip]:
                     if not _is_html(record):
                         continue
                     data = record.content_stream().read(cap + 1)
+                    if len(data) <= cap and getattr(record.raw_stream, "limit", 0) > 0:
+                        raise EOFError(f"record cut short: {record.raw_stream.limit:,} bytes missing")
                     yield _document(path, offset, record, data, cap)
                 start = None
+                rest = _trailing(handle, records.offset)
+                if rest:
+                    yield Skip(f"{path}#offset={records.offset}", "corrupt WARC record", rest)
             except _ERRORS as exc:
+                offset = max(offset, records.offset)
                 yield Skip(f"{path}#offset={offset}", "corrupt WARC record", f"{type(exc).__name__}: {exc}")
                 start = _resync(handle, offset, gzipped)
 

@@ -6,6 +6,7 @@ Called by :meth:`detente.store.Store.write_batch` inside the batch transaction.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import duckdb
 
@@ -66,3 +67,35 @@ def write_article_extras(
             [quote_row(doc_id, art, q) for q in quotes],
         )
     con.execute("INSERT OR IGNORE INTO stories VALUES (?, ?, ?)", [doc_id, doc_id, signature(art.body)])
+
+
+ROWS_PER_STATEMENT = 256
+
+
+def insert_rows(con: Any, prefix: str, rows: Sequence[Sequence[object]]) -> None:
+    """``prefix`` (``INSERT ... VALUES``) for many rows, as multi-row statements.
+
+    DuckDB checks a primary key per statement, so one statement for many rows is much faster
+    than ``executemany`` (about 0.1 ms instead of 4 ms a row for ``INSERT OR IGNORE``).
+    """
+    if not rows:
+        return
+    width = len(rows[0])
+    group = "(" + ", ".join("?" * width) + ")"
+    for start in range(0, len(rows), ROWS_PER_STATEMENT):
+        chunk = rows[start : start + ROWS_PER_STATEMENT]
+        con.execute(f"{prefix} {', '.join([group] * len(chunk))}", [v for row in chunk for v in row])
+
+
+def write_extras(con: Any, articles: Sequence[tuple[str, Article, Sequence[Quote]]]) -> None:
+    """:func:`write_article_extras` for a batch of ``(doc_id, article, quotes)``, in two statements."""
+    insert_rows(
+        con,
+        "INSERT OR IGNORE INTO quotes VALUES",
+        [quote_row(doc_id, art, q) for doc_id, art, quotes in articles for q in quotes],
+    )
+    insert_rows(
+        con,
+        "INSERT OR IGNORE INTO stories VALUES",
+        [[doc_id, doc_id, signature(art.body)] for doc_id, art, _ in articles],
+    )

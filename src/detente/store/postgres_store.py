@@ -4,7 +4,7 @@
 it. ``PostgresStore`` is a ``Store`` whose connection is ``PgConnection``: a thin adapter over
 psycopg 3 that speaks the DuckDB connection subset the store and ``query.py`` use
 (``execute(sql, params).fetchall()``, ``executemany``) and translates the few DuckDB-only bits of
-their SQL (see ``translate``). So every migration in ``schema.py`` and every write in
+their SQL (:mod:`detente.store.pg_sql`). So every migration in ``schema.py`` and every write in
 ``Store.write_batch`` runs on PostgreSQL unchanged, including ones added later.
 
 To keep several stores in one database, give each its own schema in the URL:
@@ -13,7 +13,6 @@ To keep several stores in one database, give each its own schema in the URL:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -22,31 +21,11 @@ import psycopg
 
 from ..errors import StoreError
 from .duckdb_store import Store
+from .pg_sql import SHIMS, translate
+
+__all__ = ["PgConnection", "PostgresStore", "is_postgres_url", "redact", "translate"]
 
 URL_SCHEMES = ("postgresql://", "postgres://")
-
-# DuckDB type names without a PostgreSQL spelling, rewritten in DDL only.
-_DDL_TYPES = [
-    (re.compile(r"\bDOUBLE\b(?!\s+PRECISION)", re.I), "DOUBLE PRECISION"),
-    (re.compile(r"\bBLOB\b", re.I), "BYTEA"),
-    (re.compile(r"\bU?TINYINT\b", re.I), "SMALLINT"),
-    (re.compile(r"\bUSMALLINT\b", re.I), "INTEGER"),
-    (re.compile(r"\bUINTEGER\b", re.I), "BIGINT"),
-    (re.compile(r"\b(?:UBIGINT|HUGEINT|UHUGEINT)\b", re.I), "NUMERIC"),
-    (re.compile(r"\bDATETIME\b", re.I), "TIMESTAMP"),
-    (re.compile(r"\bSTRING\b", re.I), "TEXT"),
-]
-_DDL = re.compile(r"^\s*(CREATE|ALTER)\b", re.I)
-_INSERT_OR = re.compile(r"^(\s*)INSERT\s+OR\s+(IGNORE|REPLACE)\s+INTO\s+([\w\"]+)\s*(\([^)]*\))?", re.I)
-_UNNEST_OPEN = re.compile(r"\bunnest\s*\(\s*$", re.I)
-# Quoted parts of a statement (strings, identifiers, comments) are never rewritten.
-_QUOTED = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|--[^\n]*|/\*.*?\*/", re.S)
-
-# Functions DuckDB has and PostgreSQL lacks, installed in the store's schema (idempotent).
-SHIMS = (
-    """CREATE OR REPLACE FUNCTION round(double precision, integer) RETURNS double precision
-       AS 'SELECT round($1::numeric, $2)::double precision' LANGUAGE SQL IMMUTABLE""",
-)
 
 
 def is_postgres_url(path: str | None) -> bool:
@@ -61,61 +40,6 @@ def redact(url: str) -> str:
         return url
     netloc = parts.netloc.rsplit("@", 1)
     return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{netloc[-1]}"))
-
-
-def _array_cast(value: Any) -> str:
-    items = list(value) if isinstance(value, list | tuple | set | frozenset) else []
-    first = next((v for v in items if v is not None), "")
-    if isinstance(first, bool):
-        return "::boolean[]"
-    if isinstance(first, int):
-        return "::bigint[]"
-    if isinstance(first, float):
-        return "::double precision[]"
-    return "::text[]"
-
-
-def translate(sql: str, params: Sequence[Any] | None = None) -> tuple[str, str | None, str | None]:
-    """DuckDB SQL -> psycopg SQL. Returns ``(sql, insert_or_table, insert_or_mode)``.
-
-    ``?`` placeholders become ``%s`` (``%`` is doubled when there are parameters); ``unnest(?)``
-    gets an array cast from its parameter; DuckDB-only type names are rewritten in DDL;
-    ``INSERT OR IGNORE`` becomes ``ON CONFLICT DO NOTHING``. For ``INSERT OR REPLACE`` the
-    caller appends the upsert clause, which needs the table's key (returned table and mode).
-    """
-    has_params = params is not None
-    ddl = bool(_DDL.match(sql))
-    table = mode = None
-    head = _INSERT_OR.match(sql)
-    if head:
-        table, mode = head.group(3), head.group(2).upper()
-        sql = f"{head.group(1)}INSERT INTO {table} {head.group(4) or ''}" + sql[head.end() :]
-    out: list[str] = []
-    index = 0
-    pos = 0
-    for m in [*_QUOTED.finditer(sql), None]:
-        code = sql[pos : m.start()] if m else sql[pos:]
-        if ddl:
-            for pattern, repl in _DDL_TYPES:
-                code = pattern.sub(repl, code)
-        pieces = code.split("?")
-        buf = pieces[0].replace("%", "%%") if has_params else pieces[0]
-        for piece in pieces[1:]:
-            cast = ""
-            if _UNNEST_OPEN.search(buf) and params is not None and index < len(params):
-                cast = _array_cast(params[index])
-            buf += "%s" + cast + (piece.replace("%", "%%") if has_params else piece)
-            index += 1
-        out.append(buf)
-        if m:
-            quoted = m.group(0)
-            out.append(quoted.replace("%", "%%") if has_params else quoted)
-            pos = m.end()
-    text = "".join(out).rstrip().rstrip(";")
-    if mode == "IGNORE":
-        text += " ON CONFLICT DO NOTHING"
-        mode = table = None
-    return text, table, mode
 
 
 class PgConnection:
@@ -199,6 +123,7 @@ class PostgresStore(Store):
             if read_only:
                 if not self._has_schema():
                     raise StoreError(f"{self.path}: no detente store here; run `detente ingest` first")
+                self._install_shims(best_effort=True)  # a store made by an older detente
                 raw.execute("SET default_transaction_read_only = on")
             else:
                 self._migrate()
@@ -210,12 +135,20 @@ class PostgresStore(Store):
         row = self.con.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()
         return bool(row and row[0])
 
+    def _install_shims(self, best_effort: bool = False) -> None:
+        """Create (or replace) the functions PostgreSQL lacks; see ``pg_sql.SHIMS``."""
+        for shim in SHIMS:
+            try:
+                self.pg.raw.execute(shim)
+            except psycopg.Error:
+                if not best_effort:
+                    raise
+
     def _migrate(self) -> None:
         con = self.con
         con.execute("SELECT pg_advisory_lock(?)", [self._MIGRATION_LOCK])
         try:
-            for shim in SHIMS:
-                con.execute(shim)
+            self._install_shims()
             super()._migrate()
         except psycopg.Error as exc:
             if self.pg.raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:

@@ -11,14 +11,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
-import math
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Collection
 from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
 
+import orjson
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -27,8 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import DetenteError, StoreError
-from ..store import Store
-from .runner import QueryRunner, QueryTimeout
+from .runner import QueryTimeout, open_for_serving
 
 log = logging.getLogger(__name__)
 
@@ -55,23 +53,11 @@ def _default(value: Any) -> Any:
     return str(value)
 
 
-def _clean(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_clean(v) for v in value]
-    return value
-
-
 class JSON(JSONResponse):
-    """JSON without FastAPI's per-field encoding: dates as ISO strings, NaN as null."""
+    """JSON by orjson, without FastAPI's per-field encoding: dates as ISO strings, NaN as null."""
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(
-            _clean(content), default=_default, ensure_ascii=False, separators=(",", ":")
-        ).encode("utf-8")
+        return orjson.dumps(content, default=_default)
 
 
 def error_response(status: int, message: str, code: str | None = None, **extra: Any) -> JSON:
@@ -81,18 +67,24 @@ def error_response(status: int, message: str, code: str | None = None, **extra: 
     return JSON({"error": body}, status_code=status)
 
 
-def create_app(db: str, timeout: float = 5.0, store: Store | None = None) -> FastAPI:
-    """The app over the store file ``db`` (opened read-only), queries limited to ``timeout`` s."""
+def create_app(
+    db: str, timeout: float = 5.0, summaries: bool = True, allowed_hosts: Collection[str] | None = None
+) -> FastAPI:
+    """The app over the store file ``db`` (opened read-only), queries limited to ``timeout`` s.
+
+    With ``summaries`` the dyad, network and count queries read pre-aggregated tables built at
+    start-up (exact: the same numbers as from the events table). ``allowed_hosts`` (host names
+    without port) refuses other Host headers, against DNS rebinding of a loopback server.
+    """
     from .routes import router
 
-    owned = store is None
-    store = store or Store(db, read_only=True)
+    runner = open_for_serving(db, summaries)
+    runner.timeout = timeout
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
-        if owned:
-            store.close()
+        runner.con.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -106,15 +98,15 @@ def create_app(db: str, timeout: float = 5.0, store: Store | None = None) -> Fas
         redirect_slashes=False,
         default_response_class=JSON,
     )
-    app.state.store = store
-    app.state.runner = QueryRunner(store.con, timeout)
+    app.state.runner = runner
 
     @app.middleware("http")
     async def guard(request: Request, call_next: Any) -> Response:
-        if request.method not in READ_METHODS:
-            response: Response = error_response(
-                405, f"{request.method} is not allowed: this server is read-only"
-            )
+        host = (request.headers.get("host") or "").rsplit(":", 1)[0].strip("[]").lower()
+        if allowed_hosts is not None and host not in allowed_hosts:
+            response: Response = error_response(400, "this Host is not served here", code="bad_host")
+        elif request.method not in READ_METHODS:
+            response = error_response(405, f"{request.method} is not allowed: this server is read-only")
             response.headers["Allow"] = "GET, HEAD, OPTIONS"
         else:
             response = await call_next(request)

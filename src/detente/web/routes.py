@@ -52,7 +52,9 @@ def event_filter(
     actor: Code = None,
     source: Code = None,
     target: Code = None,
-    dyad: Annotated[str | None, Query(max_length=130, description="Two codes, either direction: USA,IRN")] = None,
+    dyad: Annotated[
+        str | None, Query(max_length=130, description="Two codes, either direction: USA,IRN")
+    ] = None,
     cameo: Annotated[str | None, Query(max_length=4, pattern=r"^\d{1,4}$", description="Code prefix")] = None,
     start: Annotated[str | None, Query(alias="from", pattern=_DATE, description="YYYY[-MM[-DD]]")] = None,
     end: Annotated[str | None, Query(alias="to", pattern=_DATE, description="YYYY[-MM[-DD]]")] = None,
@@ -88,8 +90,9 @@ def events(
     sort: Annotated[Literal[tuple(query.EVENT_SORTS)], Query()] = "-date",  # type: ignore[valid-type]
 ) -> JSON:
     flt.limit, flt.offset, flt.sort = clamp(limit), offset, sort
-    cols, rows = run.run(lambda cur: query.events(cur, flt))
-    total = run.run(lambda cur: query.count_events(cur, flt))
+    (cols, rows), total = run.run(
+        lambda cur: (query.events(cur, flt, run.summary), query.count_events(cur, flt, run.summary))
+    )
     return JSON({"items": _objects(cols, rows), "total": total, "limit": flt.limit, "offset": offset})
 
 
@@ -134,7 +137,7 @@ def dyad(
         flt.source, flt.target = a, b
     else:
         flt.dyad = (a, b)
-    cols, rows = run.run(lambda cur: query.timeline(cur, flt, interval))
+    cols, rows = run.run(lambda cur: query.timeline(cur, flt, interval, run.summary))
     return JSON({"a": a, "b": b, "interval": interval, "directed": directed, "series": _objects(cols, rows)})
 
 
@@ -144,7 +147,7 @@ def network(
     flt: Filter,
     limit: Annotated[int, Query(description=f"Edges, clamped to 1..{MAX_LIMIT}")] = 150,
 ) -> JSON:
-    cols, rows = run.run(lambda cur: query.network(cur, flt, clamp(limit)))
+    cols, rows = run.run(lambda cur: query.network(cur, flt, clamp(limit), run.summary))
     edges = _objects(cols, rows)
     weight: dict[str, int] = {}
     for e in edges:
@@ -156,7 +159,7 @@ def network(
 
 @router.get("/pairs", summary="Undirected actor pairs by number of events")
 def pairs(run: Runner, limit: Annotated[int, Query()] = 300) -> JSON:
-    cols, rows = run.run(lambda cur: query.pairs(cur, clamp(limit)))
+    cols, rows = run.run(lambda cur: query.pairs(cur, clamp(limit), run.summary))
     return JSON({"items": _objects(cols, rows)})
 
 
@@ -179,17 +182,23 @@ def article(run: Runner, doc_id: Annotated[str, Path(max_length=128)]) -> JSON:
     return JSON(art)
 
 
-@router.get("/quotes", summary="Quotes (when the store has a quotes table)")
+@router.get("/quotes", summary="Quotes: who said what (when the store has a quotes table)")
 def quotes(
     run: Runner,
-    doc_id: Annotated[str | None, Query(max_length=128)] = None,
-    limit: Annotated[int, Query()] = 100,
-    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    speaker: Annotated[str | None, Query(max_length=100, description="Speaker, name or code")] = None,
+    about: Code = None,
+    kind: Annotated[str | None, Query(max_length=32)] = None,
+    limit: Annotated[int, Query(description=f"Rows, clamped to 1..{MAX_LIMIT}")] = 100,
 ) -> JSON:
-    items = run.run(lambda cur: query.quotes(cur, doc_id, clamp(limit), offset))
+    def fetch(cur: Any) -> list[dict[str, Any]] | None:
+        if not query.has_table(cur, "quotes"):
+            return None
+        return _objects(*query.search_quotes(cur, speaker, about, kind, clamp(limit)))
+
+    items = run.run(fetch)
     if items is None:
         raise HTTPException(404, "this store has no quotes table")
-    return JSON({"items": items, "limit": clamp(limit), "offset": offset})
+    return JSON({"items": items, "limit": clamp(limit)})
 
 
 @router.get("/status", summary="Ingest status: counts, last runs, skips with reasons")

@@ -148,8 +148,8 @@ async function showTimeline(params) {
       { name: "cooperation", type: "bar", stack: "q", barMaxWidth: 40, itemStyle: { color: QUAD_COLOR[1] }, data: s.map((r) => [r.period, r.verbal_coop + r.material_coop]) },
       { name: "conflict", type: "bar", stack: "q", barMaxWidth: 40, itemStyle: { color: QUAD_COLOR[4] }, data: s.map((r) => [r.period, -(r.verbal_conflict + r.material_conflict)]) },
       { name: "mean Goldstein", type: "line", yAxisIndex: 1, connectNulls: true, itemStyle: { color: "#2c3e80" }, data: s.map((r) => [r.period, r.goldstein_mean === null ? null : Math.round(r.goldstein_mean * 100) / 100]) },
-      { name: "covert", type: "scatter", symbol: "diamond", symbolSize: 14, itemStyle: { color: "#6c3483" }, data: s.filter((r) => r.covert).map((r) => [r.period, r.covert]) },
-      { name: "hypothetical", type: "scatter", symbol: "triangle", symbolSize: 14, itemStyle: { color: "#7f8c8d" }, data: s.filter((r) => r.hypothetical).map((r) => [r.period, r.hypothetical]) },
+      { name: "covert", type: "scatter", z: 10, symbol: "diamond", symbolSize: 14, itemStyle: { color: "#6c3483" }, data: s.filter((r) => r.covert).map((r) => [r.period, r.covert]) },
+      { name: "hypothetical", type: "scatter", z: 10, symbol: "triangle", symbolSize: 14, itemStyle: { color: "#7f8c8d" }, data: s.filter((r) => r.hypothetical).map((r) => [r.period, r.hypothetical]) },
     ],
   });
   c.off("click");
@@ -280,8 +280,12 @@ async function showEvent(id) {
   }
   parts.push(el("p", {}, el("a", { href: "#/events?" + new URLSearchParams({ dyad: `${ev.source},${ev.target}` }) }, `All ${ev.source}–${ev.target} events`)));
   box.replaceChildren(...parts);
+  window.scrollTo(0, 0);
   const mark = document.getElementById("evidence-sentence");
-  if (mark) mark.scrollIntoView({ block: "center" });
+  if (mark) {
+    const boxText = mark.closest(".article-text");
+    boxText.scrollTop = Math.max(0, mark.offsetTop - boxText.clientHeight / 3);
+  }
 }
 
 // -- ingest status ------------------------------------------------------------------------
@@ -292,12 +296,14 @@ function simpleTable(cols, rows) {
 }
 
 async function showStatus() {
-  const data = await api("status");
+  const [data, docs] = await Promise.all([api("status"), api("articles", { limit: 200 })]);
   const c = data.counts;
   document.getElementById("status-detail").replaceChildren(
     el("p", { class: "counts" }, `${c.documents} documents, ${c.articles} articles, ${c.events} events, ${c.skips} skipped inputs, ${c.runs} runs.`),
     el("h3", {}, "Last runs"),
     simpleTable(["started_at", "finished_at", "command", "seen", "stored", "duplicates", "skipped", "events"], data.runs),
+    el("h3", {}, `Documents (latest ${docs.items.length})`),
+    simpleTable(["title", "published", "publisher", "genre", "events", "path", "ingested_at"], docs.items),
     el("h3", {}, "Skips by reason"),
     simpleTable(["reason", "n"], data.skip_reasons),
     el("h3", {}, "Skipped inputs"),
