@@ -83,7 +83,11 @@ class Coder:
                 carry = None  # a new paragraph
             here: list[Found] = []
             for tok in sent:
-                if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+                if (
+                    tok.pos_ in ("VERB", "AUX")
+                    or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB"))
+                    or (tok.pos_ == "ADJ" and any(c.dep_ == "xcomp" for c in tok.children))
+                ):  # an adjective predicate with an infinitive: "Iran is willing to talk"
                     here.extend(self._code_verb(tok, actors, pub))
                 elif tok.pos_ in ("NOUN", "PROPN"):
                     here.extend(self._code_noun(tok, actors, pub))
@@ -256,7 +260,7 @@ class Coder:
             return found
         if depth > 4:
             return []
-        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
             return self._subjects(verb.head, actors, depth + 1)
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
             return self._subjects(verb.head.head, actors, depth + 1)  # "resign for defending X"
