@@ -260,8 +260,12 @@ def extract_text_dump(text: str, path: str = "", date_hint: str | None = None) -
     roles = interview.roles
     _standfirst(sorter, roles, interview.first_question)
     body, paragraphs = _assemble(interview.texts, roles, interview.speakers)
-    if not body and title_i is None and len(paras) == 1 and _lone_prose(paras[0]):
-        body, paragraphs = _assemble([paras[0].text], ["body"], [None])  # a one-paragraph unit
+    if not body and sum(p.words for p in paras) <= SHORT_TEXT_WORDS:
+        # a short unit (a wire snippet: headline + cut-off description) with no prose run:
+        # every paragraph that is not furniture is its text
+        kept = [p.text for k, p in enumerate(paras) if k != title_i and _lone_prose(p)]
+        if kept:
+            body, paragraphs = _assemble(kept, ["body"] * len(kept), [None] * len(kept))
     outside = [p.text for k, p in enumerate(paras) if (k < start or k >= end) and k != title_i]
     return Article(
         title=paras[title_i].text if title_i is not None else "",
@@ -277,6 +281,9 @@ def extract_text_dump(text: str, path: str = "", date_hint: str | None = None) -
         removed=tuple(outside[: _count_before(paras, start, title_i)] + sorter.removed)
         + tuple(outside[_count_before(paras, start, title_i) :] + removed_tail),
     )
+
+
+SHORT_TEXT_WORDS = 200
 
 
 def _lone_prose(para: Para) -> bool:
