@@ -223,6 +223,14 @@ def test_rewrite_duckdb_expressions() -> None:
     assert rewrite(sql) == "SELECT a FROM (SELECT a FROM t) AS _derived_30 WHERE a > 0"
     assert rewrite("SELECT a FROM (SELECT a FROM t) s") == "SELECT a FROM (SELECT a FROM t) s"
     assert rewrite("SELECT 'arg_min(x, y)'") == "SELECT 'arg_min(x, y)'"
+    sql = "SELECT * FROM (SELECT e.a, f(e.b, 1) AS b, sum(e.n) AS n FROM events e GROUP BY ALL) e"
+    assert (
+        rewrite(sql)
+        == "SELECT * FROM (SELECT e.a, f(e.b, 1) AS b, sum(e.n) AS n FROM events e GROUP BY 1, 2) e"
+    )
+    assert translate("SELECT CAST(x AS DOUBLE), y::DOUBLE FROM t", [])[0] == (
+        "SELECT CAST(x AS DOUBLE PRECISION), y::DOUBLE PRECISION FROM t"
+    )
 
 
 def test_read_only(opener: Opener) -> None:

@@ -29,6 +29,12 @@ _DDL_TYPES = [
     # byte order for strings, as DuckDB sorts them, whatever the database's collation
     (re.compile(r"\b(VARCHAR|TEXT)\b(\s*\(\s*\d+\s*\))?(?!\s*\[)(?!\s+COLLATE)", re.I), r'\1\2 COLLATE "C"'),
 ]
+# The same type names after ``AS`` (casts) or ``::`` in any statement.
+_CAST_TYPES = [
+    (re.compile(r"(\bAS\s+|::\s*)DOUBLE\b(?!\s+PRECISION)", re.I), r"\1DOUBLE PRECISION"),
+    (re.compile(r"(\bAS\s+|::\s*)(?:UBIGINT|HUGEINT|UHUGEINT)\b", re.I), r"\1NUMERIC"),
+    (re.compile(r"(\bAS\s+|::\s*)BLOB\b", re.I), r"\1BYTEA"),
+]
 _DDL = re.compile(r"^\s*(CREATE|ALTER)\b", re.I)
 _INSERT_OR = re.compile(r"^(\s*)INSERT\s+OR\s+(IGNORE|REPLACE)\s+INTO\s+([\w\"]+)\s*(\([^)]*\))?", re.I)
 _UNNEST_OPEN = re.compile(r"\bunnest\s*\(\s*$", re.I)
@@ -187,9 +193,8 @@ def translate(sql: str, params: Sequence[Any] | None = None) -> tuple[str, str |
     pos = 0
     for m in [*_QUOTED.finditer(sql), None]:
         code = sql[pos : m.start()] if m else sql[pos:]
-        if ddl:
-            for pattern, repl in _DDL_TYPES:
-                code = pattern.sub(repl, code)
+        for pattern, repl in _DDL_TYPES if ddl else _CAST_TYPES:
+            code = pattern.sub(repl, code)
         pieces = code.split("?")
         buf = pieces[0].replace("%", "%%") if has_params else pieces[0]
         for piece in pieces[1:]:
