@@ -530,7 +530,8 @@ def story_events(
         FROM events e LEFT JOIN stories s USING (doc_id) LEFT JOIN articles a USING (doc_id)
              LEFT JOIN documents d USING (doc_id){where}
         GROUP BY 1, e.source, e.target, e.cameo, e.negated, e.hypothetical
-        ORDER BY count(*) DESC, min(e.event_date) DESC NULLS LAST, 1, e.source, e.target, e.cameo
+        ORDER BY count(*) DESC, min(e.event_date) DESC NULLS LAST, 1, e.source, e.target, e.cameo,
+                 e.negated, e.hypothetical
     """
     if flt.limit is not None:
         sql += " LIMIT ?"
