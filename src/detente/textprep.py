@@ -130,7 +130,24 @@ def truecase_headlines(
     return out
 
 
+_PROTECTED_CACHE: dict[tuple[str, int], set[str]] = {}
+_PROTECTED_CACHE_SIZE = 512  # a parse batch runs ahead of coding: both ask for the same texts
+
+
 def protected_words(text: str, dictionary_words: set[str]) -> set[str]:
+    """Capitalised words that are names (memoised: the parser's text preparation and the coder's
+    headline detection ask for the same document)."""
+    key = (text, id(dictionary_words))
+    hit = _PROTECTED_CACHE.get(key)
+    if hit is None:
+        hit = _protected_words(text, dictionary_words)
+        if len(_PROTECTED_CACHE) >= _PROTECTED_CACHE_SIZE:
+            _PROTECTED_CACHE.pop(next(iter(_PROTECTED_CACHE)))
+        _PROTECTED_CACHE[key] = hit
+    return hit
+
+
+def _protected_words(text: str, dictionary_words: set[str]) -> set[str]:
     """Capitalised words that are names: one-word dictionary names plus words capitalised
     mid-sentence in running (non-headline) text."""
     words = set(dictionary_words)

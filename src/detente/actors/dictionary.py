@@ -72,6 +72,9 @@ class ActorDictionary:
     phrases: dict[tuple[str, ...], list[ActorEntry]] = field(default_factory=lambda: defaultdict(list))
     institutions: dict[tuple[str, ...], Institution] = field(default_factory=dict)
     max_len: int = 1
+    lengths: dict[str, list[int]] = field(
+        default_factory=dict
+    )  # first token -> phrase lengths, longest first
     state_names: dict[str, str] = field(default_factory=dict)  # code -> display name
     _name_words: set[str] | None = None
     _name_phrases: dict[str, list[tuple[str, ...]]] | None = None
@@ -84,6 +87,10 @@ class ActorDictionary:
         if entry not in bucket:
             bucket.append(entry)
         self.max_len = max(self.max_len, len(tokens))
+        lengths = self.lengths.setdefault(tokens[0], [])
+        if len(tokens) not in lengths:
+            lengths.append(len(tokens))
+            lengths.sort(reverse=True)
 
     def lookup(self, tokens: tuple[str, ...]) -> list[ActorEntry]:
         return self.phrases.get(tokens, [])

@@ -89,9 +89,12 @@ class DocActors:
     def _match(self) -> None:
         doc, i, n = self.doc, 0, len(self.doc)
         words = [t.text for t in doc]  # once: slicing the Doc per candidate costs more than parsing
+        lengths = self.d.lengths
         while i < n:
             found = None
-            for length in range(min(self.d.max_len, n - i), 0, -1):
+            for length in lengths.get(words[i], ()):  # only lengths of phrases starting here
+                if length > n - i:
+                    continue
                 key = tuple(words[i : i + length])
                 entries = self.d.lookup(key)
                 if entries:

@@ -58,6 +58,7 @@ class Coder:
         self._headlines: list[tuple[int, int]] = []  # headline spans of the document being coded
         self._actors: DocActors | None = None
         self._recent: list[Found] = []  # events coded so far in the document
+        self._here: list[Found] = []  # ... and in the current sentence
 
     # -- public --------------------------------------------------------------------------
     def code(
@@ -82,6 +83,7 @@ class Coder:
             if "\n\n" in text[max(0, sent.start_char - 3) : sent.start_char + 1]:
                 carry = None  # a new paragraph
             here: list[Found] = []
+            self._recent, self._here = found, here  # references, read by _event_author
             for tok in sent:
                 if (
                     tok.pos_ in ("VERB", "AUX")
@@ -91,7 +93,7 @@ class Coder:
                     here.extend(self._code_verb(tok, actors, pub))
                 elif tok.pos_ in ("NOUN", "PROPN"):
                     here.extend(self._code_noun(tok, actors, pub))
-                self._recent = found + here
+
             dated = [f.when for f in here if f.when and f.when[1] in ("year", "month")]
             for f in here:
                 # "Iran assisted the US in 2001. They helped defeat the Taliban": still 2001
@@ -308,7 +310,7 @@ class Coder:
         ):
             return []
         root = ontology.root_of(pat.cameo)
-        for f in reversed(self._recent):
+        for f in reversed(self._recent + self._here):
             if f.trigger.i < noun.i and ontology.root_of(f.cameo) == root:
                 return [f.source]
         return []
