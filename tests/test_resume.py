@@ -37,11 +37,11 @@ N_PAGES = 120
 BATCH = 8
 
 
-def _corpus(root: Path) -> Path:
+def _corpus(root: Path, n_pages: int = N_PAGES) -> Path:
     rng = random.Random(5)
     corpus = root / "corpus"
     (corpus / "sub").mkdir(parents=True)
-    for i in range(N_PAGES):
+    for i in range(n_pages):
         a, b = rng.sample(STATES, 2)
         lines = [f"Dispatch {i}: {a} and {b}", ""]
         lines += [rng.choice(TEMPLATES).format(a=a, b=b) for _ in range(3)]
@@ -129,3 +129,30 @@ def test_killed_and_resumed_ingest_equals_a_clean_run(tmp_path: Path, nlp: objec
     assert final.returncode == 1, err
     got = _state(db)
     assert got == expected
+
+
+KILL_POINTS = int(os.environ.get("DETENTE_KILL_POINTS", "0") or 0)
+
+
+@pytest.mark.skipif(
+    KILL_POINTS == 0, reason="full crash test: set DETENTE_KILL_POINTS=50 (docs/reliability.md)"
+)
+def test_kill9_at_many_points_equals_a_clean_run(tmp_path: Path, nlp: object) -> None:
+    """The full run of issue 7: ``DETENTE_KILL_POINTS`` SIGKILLs spread over a corpus of
+    ``DETENTE_KILL_PAGES`` (default 1,000) pages, checking after every kill that the store opens
+    and holds whole documents only, then a rerun to completion equal to a clean run."""
+    n_pages = int(os.environ.get("DETENTE_KILL_PAGES", "1000"))
+    corpus = _corpus(tmp_path, n_pages)
+    clean_db = tmp_path / "clean.duckdb"
+    with Store(str(clean_db)) as store:
+        ingest([str(corpus)], store, Settings(batch_size=BATCH, n_process=1))
+    expected = _state(clean_db)
+    db, progress, rng = tmp_path / "killed.duckdb", tmp_path / "progress.json", random.Random(7)
+    points = sorted(rng.sample(range(1, n_pages + 12), KILL_POINTS))
+    for after in points:
+        code, _ = _interrupt(corpus, db, progress, after, signal.SIGKILL, rng)
+        assert code in (-signal.SIGKILL, 1)  # 1: the run finished before the kill landed
+        assert _state(db)["orphans"] == 0
+    final = _ingest(corpus, db)
+    final.communicate(timeout=600)
+    assert _state(db) == expected
