@@ -168,8 +168,9 @@ class Coder:
         )
         if sources and not targets and not mutual and ontology.root_of(cameo) in IMPLICIT_TARGET_ROOTS:
             targets = self._implicit_target(verb, actors)
-            if targets and targets[0].rule.startswith("implicit:context:most named"):
-                # a state's forces acting in an unnamed place: the target is unknown
+            named_place = targets and not targets[0].rule.startswith("implicit:context:most named")
+            if not named_place and ontology.root_of(cameo) in VIOLENT_ROOTS:
+                # a state's forces striking in an unnamed place: the target is unknown
                 targets = [t for t in targets for s in sources if not _same_state_forces(s, t)]
         extra = tuple(c for c in verb.children if c.dep_ == "prt")
         obj = _object(verb)
