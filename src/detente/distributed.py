@@ -143,7 +143,7 @@ def ingest_dask(
             )
     from distributed import as_completed
 
-    from .runner import _EMPTY, _chunks, _Writer
+    from .runner import _EMPTY, _chunks, _Writer, finish_ingest
 
     client.register_plugin(ModelPlugin(settings.model, settings.batch_size))
     summary = IngestSummary()
@@ -206,15 +206,7 @@ def ingest_dask(
         submit()
         if tasks:
             finish_one()
-    writer.flush()
-    if summary.stored:
-        from .stories import link_stories
-
-        link_stories(store.con)
-    store.finish_run(
-        run_id, summary.seen, summary.stored, summary.duplicates, summary.skipped, summary.events
-    )
-    return summary
+    return finish_ingest(store, writer, summary, run_id)
 
 
 @dataclass

@@ -173,6 +173,12 @@ def run_ingest(
     writer = _Writer(store, run_id, batch_size, summary, on_document, progress_file)
     for prepared, events, quotes in pipeline.analyse_stream(_to_parse(documents, writer)):
         writer.add((prepared.raw, prepared.article, prepared.encoding, events), True, quotes)
+    return finish_ingest(store, writer, summary, run_id)
+
+
+def finish_ingest(store: Store, writer: _Writer, summary: IngestSummary, run_id: str) -> IngestSummary:
+    """Write what is pending, link new articles into stories and close the run record (shared by
+    the local runner and the Dask driver)."""
     writer.flush()
     if summary.stored:
         from .stories import link_stories
