@@ -316,3 +316,21 @@ def test_announced_own_future_action_is_intent() -> None:
         ]
     )
     assert keys(reported) == {("RUS", "UKR", "19", False, True)}  # a plan reported by others
+
+
+def test_plural_pronoun_refers_to_a_group_subject() -> None:
+    events = code(
+        [
+            ("Syrian", "syrian", "ADJ", "JJ", "amod", 1),
+            ("troops", "troop", "NOUN", "NNS", "nsubj", 2),
+            ("entered", "enter", "VERB", "VBD", "ROOT", 2),
+            ("Iraq", "Iraq", P, "NNP", "dobj", 2),
+            (".", ".", "PUNCT", ".", "punct", 2),
+            ("They", "they", "PRON", "PRP", "nsubj", 6, True),
+            ("attacked", "attack", "VERB", "VBD", "ROOT", 6),
+            ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 8),
+            ("police", "police", "NOUN", "NN", "dobj", 6),
+            (".", ".", "PUNCT", ".", "punct", 6),
+        ]
+    )
+    assert ("SYR", "IRQ", "19", False, False) in keys(events)

@@ -295,6 +295,9 @@ class DocActors:
             if want == "state" and kind not in ("state", "metonym", "region"):
                 continue
             candidates.append(m)
+        if want == "group":  # "Three gunmen pose with a hostage, who they threatened": the gunmen
+            candidates += self._group_subjects(window_start, token.i)
+            candidates.sort(key=lambda m: -m.start)
         if not candidates:
             return []
         subjects = [m for m in candidates if self.doc[m.end - 1].dep_ in ("nsubj", "nsubjpass")]
@@ -315,6 +318,23 @@ class DocActors:
                 return distinct
             return group
         return [best]
+
+    def _group_subjects(self, start: int, end: int) -> list[Mention]:
+        """Plural institution subjects ("gunmen", "Iraqi troops") between two tokens, placed by a
+        modifier or the story's country (never by coreference, to stay finite)."""
+        out = []
+        for tok in self.doc[start:end]:
+            if tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "NNS" or tok.i in self.by_token:
+                continue
+            inst = self.institution(tok)
+            if inst is None or inst.kind not in ("group", "institution"):
+                continue
+            base = self._modifier_actor(tok)
+            if base is not None:
+                out.append(self._institution_mention(tok, base, inst))
+            elif self.context is not None:
+                out.append(self._institution_mention(tok, self.context, inst, rule="context:institution"))
+        return out
 
     def _conjoined(self, m: Mention) -> list[Mention]:
         head = self.doc[m.end - 1]
