@@ -334,3 +334,24 @@ def test_plural_pronoun_refers_to_a_group_subject() -> None:
         ]
     )
     assert ("SYR", "IRQ", "19", False, False) in keys(events)
+
+
+def test_pronoun_continues_the_previous_event_noun() -> None:
+    events = code(
+        [
+            ("The", "the", "DET", "DT", "det", 1),
+            ("talks", "talk", "NOUN", "NNS", "nsubj", 2),
+            ("were", "be", "AUX", "VBD", "ROOT", 2),
+            ("difficult", "difficult", "ADJ", "JJ", "acomp", 2),
+            (".", ".", "PUNCT", ".", "punct", 2),
+            ("They", "they", "PRON", "PRP", "nsubj", 6, True),
+            ("were", "be", "AUX", "VBD", "ROOT", 6),
+            ("between", "between", "ADP", "IN", "prep", 6),
+            ("Japan", "Japan", P, "NNP", "pobj", 7),
+            ("and", "and", "CCONJ", "CC", "cc", 8),
+            ("China", "China", P, "NNP", "conj", 8),
+            (".", ".", "PUNCT", ".", "punct", 6),
+        ]
+    )
+    assert {(e.source, e.target, e.root) for e in events} == {("JPN", "CHN", "04")}
+    assert events[0].symmetric

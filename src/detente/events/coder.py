@@ -125,7 +125,7 @@ class Coder:
     def _code_verb(self, verb: Token, actors: DocActors, pub: date | None) -> list[Found]:
         row = self.best_pattern(verb)
         if row is None:
-            return []
+            return self._pronoun_event(verb, actors, pub) if verb.lemma_ == "be" else []
         xcomp = next((c for c in verb.children if c.dep_ in CONTROL_DEPS), None)
         inherited = self._control_context(verb)
         if inherited is None:  # a governing verb codes this clause itself ("refused to invite")
@@ -348,6 +348,25 @@ class Coder:
         return self._pairs(
             sources, targets, pat.cameo, pat.symmetric, noun, (), pat.describe(), modality, when
         )
+
+    def _pronoun_event(self, be: Token, actors: DocActors, pub: date | None) -> list[Found]:
+        """ "The talks were tense. They were between Iran and six powers": a pronoun subject of
+        "be" + "between X and Y" continues the event noun that was the previous subject."""
+        subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+        between = [p for p in be.children if p.dep_ == "prep" and p.lower_ == "between"]
+        if subj is None or subj.lower_ not in ("they", "it") or not between:
+            return []
+        sent = be.sent
+        prev = [t for t in be.doc[max(0, sent.start - 80) : sent.start] if t.dep_ == "nsubj"]
+        noun = next((t for t in reversed(prev) if t.lemma_.lower() in self.p.nouns), None)
+        if noun is None:
+            return []
+        pat = self.p.nouns[noun.lemma_.lower()]
+        sides = [m for p in between for o in p.children if o.dep_ == "pobj" for m in _expand(o, actors)]
+        if len(sides) < 2 or not pat.symmetric:
+            return []
+        modality = self._noun_modality(subj, be)
+        return self._pairs(sides[:1], sides[1:], pat.cameo, True, subj, (), pat.describe(), modality, None)
 
     def _noun_slots(self, noun: Token, slots: tuple[str, ...], actors: DocActors) -> list[Mention]:
         holders = [noun]
