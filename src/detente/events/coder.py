@@ -521,10 +521,13 @@ class Coder:
             role = next((r for a, b, r in roles if a <= sent.start_char < b), "body")
             reporter = self._reporter(f.trigger)
             reported = reporter.to_actor(doc, text) if reporter is not None else None
+            raw = text[sent.start_char : sent.end_char]
+            s_start = sent.start_char + (len(raw) - len(raw.lstrip()))
+            s_end = sent.start_char + len(raw.rstrip())  # no trailing blank lines or blanked datelines
             evidence = Evidence(
-                sentence=text[sent.start_char : sent.end_char],
-                sentence_start=sent.start_char,
-                sentence_end=sent.end_char,
+                sentence=text[s_start:s_end],
+                sentence_start=s_start,
+                sentence_end=s_end,
                 trigger=text[t_start:t_end],
                 trigger_start=t_start,
                 trigger_end=t_end,
