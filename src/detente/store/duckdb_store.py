@@ -222,7 +222,10 @@ class Store:
             )
             con.execute("COMMIT")
         except self.db_errors as exc:
-            con.execute("ROLLBACK")
+            try:
+                con.execute("ROLLBACK")
+            except self.db_errors:
+                pass  # a failed COMMIT (disk full) has already rolled the transaction back
             raise StoreError(f"{self.path}: write failed: {exc}") from exc
         return stored, n_events
 
