@@ -76,7 +76,8 @@ def _interrupt(
         if progress.exists() and json.loads(progress.read_text() or "{}").get("seen", 0) >= after:
             break
         time.sleep(0.02)
-    time.sleep(rng.uniform(0.0, 0.3))  # land inside a batch as well as between batches
+    # land inside a batch as well as between batches; Ctrl-C promptly, so the run cannot finish first
+    time.sleep(rng.uniform(0.0, 0.3 if sig == signal.SIGKILL else 0.02))
     proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
     return proc.returncode, err
@@ -117,7 +118,7 @@ def test_killed_and_resumed_ingest_equals_a_clean_run(tmp_path: Path, nlp: objec
     partial = _state(db)  # the store opens after kill -9 and holds whole documents only
     assert partial["orphans"] == 0 and 0 < partial["documents"] < N_PAGES  # type: ignore[operator]
 
-    code, err = _interrupt(corpus, db, progress, 40, signal.SIGINT, rng)
+    code, err = _interrupt(corpus, db, progress, 36, signal.SIGINT, rng)
     assert code == 130 and "interrupted" in err and "Traceback" not in err
     assert _state(db)["orphans"] == 0
 
