@@ -143,7 +143,7 @@ def ingest_dask(
             )
     from distributed import as_completed
 
-    from .runner import _EMPTY, _chunks, _Writer, finish_ingest
+    from .runner import _chunks, _Writer, finish_ingest
 
     client.register_plugin(ModelPlugin(settings.model, settings.batch_size))
     summary = IngestSummary()
@@ -189,19 +189,11 @@ def ingest_dask(
     options = options or ReadOptions(max_bytes=settings.max_bytes)
     documents = iter_documents(paths, settings.max_bytes, exclude=own_files, options=options)
     for chunk in _chunks(documents, settings.batch_size):
-        known = store.known(d.content_hash for d in chunk if isinstance(d, RawDocument))
-        for doc in chunk:
-            if isinstance(doc, Skip):
-                writer.skip(doc)
-            elif doc.content_hash in known or doc.content_hash in writer.unwritten:
-                writer.add((doc, _EMPTY, "", []), fresh=False)
-            elif doc.content_hash in writer.parsing:
-                writer.parsing[doc.content_hash].append(doc)
-            else:
-                writer.parsing[doc.content_hash] = []
-                queue.append(doc)
-                if len(queue) >= task_size:
-                    submit()
+        for doc in writer.new_documents(chunk):
+            writer.parsing[doc.content_hash] = []
+            queue.append(doc)
+            if len(queue) >= task_size:
+                submit()
     while queue or tasks:
         submit()
         if tasks:

@@ -64,6 +64,20 @@ class _Writer:
                 self.dupes += 1
         self._maybe_flush()
 
+    def new_documents(self, chunk: list[RawDocument | Skip]) -> Iterator[RawDocument]:
+        """Sort a chunk: skips and already-stored or in-flight content go to the writer; yield
+        the documents still to be parsed (the caller marks them in ``parsing``)."""
+        known = self.store.known(d.content_hash for d in chunk if isinstance(d, RawDocument))
+        for doc in chunk:
+            if isinstance(doc, Skip):
+                self.skip(doc)
+            elif doc.content_hash in known or doc.content_hash in self.unwritten:
+                self.add((doc, _EMPTY, "", []), fresh=False)
+            elif doc.content_hash in self.parsing:
+                self.parsing[doc.content_hash].append(doc)
+            else:
+                yield doc
+
     def skip(self, skip: Skip) -> None:
         self.skips.append(skip)
         self.paths.append(skip.path)
@@ -130,22 +144,13 @@ def _to_parse(
     from .pipeline import prepare
 
     for chunk in _chunks(documents, writer.batch_size):
-        raws = [d for d in chunk if isinstance(d, RawDocument)]
-        known = writer.store.known(r.content_hash for r in raws)
-        for doc in chunk:
-            if isinstance(doc, Skip):
-                writer.skip(doc)
-            elif doc.content_hash in known or doc.content_hash in writer.unwritten:
-                writer.add((doc, _EMPTY, "", []), fresh=False)
-            elif doc.content_hash in writer.parsing:
-                writer.parsing[doc.content_hash].append(doc)
+        for doc in writer.new_documents(chunk):
+            prepared = prepare(doc)
+            if isinstance(prepared, Skip):
+                writer.skip(prepared)
             else:
-                prepared = prepare(doc)
-                if isinstance(prepared, Skip):
-                    writer.skip(prepared)
-                else:
-                    writer.parsing[doc.content_hash] = []
-                    yield prepared.article, doc.unit_id, prepared
+                writer.parsing[doc.content_hash] = []
+                yield prepared.article, doc.unit_id, prepared
 
 
 def run_ingest(
