@@ -301,7 +301,13 @@ def evaluate(gold: str, model: str | None, explain: bool) -> None:
     articles = [(extract_text_dump(u.text, path=f"{gold}#{u.id}", date_hint=u.date), u.id) for u in units]
     results = pipe.code_articles(articles)
     predictions = {u.id: [event_record(e) for e in evs] for u, evs in zip(units, results, strict=False)}
-    report = score(units, predictions)
+    actors = None
+    if explain:
+        from .unit_actors import actor_codes
+
+        codes = actor_codes(pipe, [a for a, _ in articles])
+        actors = {u.id: c for u, c in zip(units, codes, strict=True)}
+    report = score(units, predictions, actors)
     for line in report.render(explain):
         click.echo(line)
 

@@ -30,10 +30,17 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .evaluate_causes import (
+    FALSE_ALARM_CAUSES,
+    MISS_CAUSES,
+    cause_table,
+    false_alarm_cause,
+    miss_cause,
+)
 from .gold import (  # noqa: F401 - re-exported: the gold types are part of this module's API
     _ANY_ROOT,
     _CAMEO_RE,
@@ -350,6 +357,7 @@ class Mismatch:
     evidence: Any
     sentence: str  # the sentence carrying the trigger (misses) or the system's evidence
     reason: str = ""
+    cause: str = ""  # see :mod:`detente.evaluate_causes`
 
     def describe(self) -> str:
         e = self.event
@@ -430,6 +438,7 @@ class Report:
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready summary (without the miss / false-alarm lists)."""
         return {
+            "causes": {k: dict(v) for k, v in self.cause_counts().items()},
             "precision": self.precision,
             "recall": self.recall,
             "f1": self.f1,
@@ -499,18 +508,44 @@ class Report:
                     f"{fmt(rs.f1)} {rs.tp_system:>4} {rs.fp:>4} {rs.tp_gold:>4} {rs.fn:>4}"
                 )
         if explain:
-            lines.append(f"misses ({len(self.misses)}):")
+            lines.extend(self._explain_lines())
+        lines.append(self.summary_line())
+        return lines
+
+    def cause_counts(self) -> dict[str, list[tuple[str, int]]]:
+        """Misses and false alarms counted by cause (:mod:`detente.evaluate_causes`)."""
+        return {
+            "misses": cause_table((m.cause for m in self.misses), MISS_CAUSES),
+            "false_alarms": cause_table((m.cause for m in self.false_alarms), FALSE_ALARM_CAUSES),
+        }
+
+    def _explain_lines(self) -> list[str]:
+        lines = ["causes:"]
+        for label, table in (
+            ("misses", self.cause_counts()["misses"]),
+            ("false alarms", self.cause_counts()["false_alarms"]),
+        ):
+            cells = ", ".join(f"{cause} {n}" for cause, n in table) or "none"
+            lines.append(f"  {label}: {cells}")
+        lines.append(f"misses ({len(self.misses)}):")
+        for cause, _ in self.cause_counts()["misses"]:
+            lines.append(f" [{cause}]")
             for m in self.misses:
+                if m.cause != cause:
+                    continue
                 trigger = m.event.get("trigger") or ""
                 lines.append(f"  {m.unit_id}: {m.describe()}  trigger: {trigger!r}")
                 lines.append(f"      sentence: {m.sentence}")
-            lines.append(f"false alarms ({len(self.false_alarms)}):")
+        lines.append(f"false alarms ({len(self.false_alarms)}):")
+        for cause, _ in self.cause_counts()["false_alarms"]:
+            lines.append(f" [{cause}]")
             for m in self.false_alarms:
+                if m.cause != cause:
+                    continue
                 trigger = m.evidence.get("trigger") if isinstance(m.evidence, dict) else None
                 tail = f"  trigger: {trigger!r}" if trigger else ""
                 lines.append(f"  {m.unit_id}: {m.describe()}  ({m.reason}){tail}")
                 lines.append(f"      evidence: {m.sentence}")
-        lines.append(self.summary_line())
         return lines
 
 
@@ -581,7 +616,9 @@ def _system_event_dict(event: _SysEvent) -> dict[str, Any]:
 
 
 def score(
-    units: Sequence[GoldUnit], predictions: Mapping[str, Sequence[Mapping[str, Any] | object]]
+    units: Sequence[GoldUnit],
+    predictions: Mapping[str, Sequence[Mapping[str, Any] | object]],
+    actors: Mapping[str, Iterable[str]] | None = None,
 ) -> Report:
     """Score system events against gold units (FORMAT.md, "Scoring").
 
@@ -589,7 +626,8 @@ def score(
     ``cameo`` (2-4 digits; the first two are the root), ``negated``, ``hypothetical`` and
     optionally ``covert`` and ``evidence`` (any JSON); objects with these attributes work too.
     A unit missing from ``predictions`` has no system event; predictions for ids that are not
-    gold units are ignored and listed in ``Report.unknown_units``.
+    gold units are ignored and listed in ``Report.unknown_units``. ``actors`` (unit id to the
+    actor codes the system resolved in it) lets a miss be explained as "actor not found".
     """
     report = Report(units=len(units))
     gold_ids = {unit.id for unit in units}
@@ -613,6 +651,9 @@ def score(
             system.append(event)
         factual = [e for e in system if e.factual]
         report.system_factual += len(factual)
+        unit_actors = None
+        if actors is not None:
+            unit_actors = {_actor(code) for code in actors.get(unit.id, ())}
 
         # primary figure
         result = _match_unit(unit.events, factual, with_root=True)
@@ -633,6 +674,7 @@ def score(
                     evidence=sys_event.evidence,
                     sentence=_evidence_sentence(sys_event.evidence),
                     reason=reason,
+                    cause=false_alarm_cause(sys_event, unit.events, reason == _NOT_FACTUAL_IN_GOLD),
                 )
             )
         for item in result.fn:
@@ -646,6 +688,7 @@ def score(
                     evidence=gold_event.trigger,
                     sentence=_trigger_sentence(unit.text, gold_event.trigger),
                     reason="not found",
+                    cause=miss_cause(gold_event, system, unit_actors),
                 )
             )
 
