@@ -200,7 +200,22 @@ class DocActors:
             return []
         if lower in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in token.children):
             return self._antecedents(token, want="pair")
+        if token.pos_ == "PROPN":
+            return self._titled_name(token)
         return []
+
+    def _titled_name(self, token: Token) -> list[Mention]:
+        """A name the dictionaries do not know, headed by its title: "Prime Minister General Khin
+        Nyunt", "Indonesian militant cleric Abu Bakar Bashir" are the title's actor."""
+        titles = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+        found: list[Mention] = []
+        for child in titles:
+            if self.institution(child) is None:
+                continue
+            for m in self.resolve(child):
+                if not found or (found[0].rule.startswith("context") and not m.rule.startswith("context")):
+                    found = [m]
+        return found
 
     def institution(self, token: Token) -> Institution | None:
         """The institution head ending at ``token`` ("minister" in "foreign minister")."""

@@ -117,7 +117,7 @@ class Coder:
                 continue
             if not row.particle and phrasal:
                 continue  # "shoots his mouth off" is another verb than "shoot"
-            if row.objects and obj_lemma not in row.objects:
+            if row.objects and obj_lemma not in row.objects and not _prep_object_in(verb, row):
                 continue
             return row
         return None
@@ -152,8 +152,13 @@ class Coder:
             )
             if ontology.root_of(cameo) == "13" and not violent and _object(verb) is not None:
                 cameo = "020"  # "warned Americans to avoid Haiti" advises; it threatens no one
-        if not sources and targets and ontology.root_of(cameo) in AUTHORITY_ROOTS and _agentless(verb):
-            sources = self._authorities(targets[0], actors)
+        if not sources and ontology.root_of(cameo) in AUTHORITY_ROOTS and _agentless(verb):
+            if targets:
+                sources = self._authorities(targets[0], actors)
+            elif actors.context is not None and row.objects and _object(verb) is not None:
+                # "a curfew imposed to prevent riots": the place's authorities on the place
+                targets = self._implicit_target(verb, actors)
+                sources = self._authorities(targets[0], actors) if targets else []
         # "gunmen and troops fought (pitched battles)": with each other
         if modality.hypothetical and sources and _only_future(modality):
             # "Russia will launch an inquiry, its speaker said": an actor announcing its own
@@ -240,6 +245,8 @@ class Coder:
             passive = next(c for c in verb.children if c.dep_ == "nsubj")
         if passive is None and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:
             passive = verb.head  # "a Chinese-American arrested for spying": the noun is the patient
+        if passive is None:
+            passive = self._shared_patient(verb, row)
         if passive is not None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             sources = _expand(_pobj(agent), actors) if agent is not None else []
@@ -251,6 +258,19 @@ class Coder:
         sources = self._subjects(verb, actors)
         targets = self._targets(verb, row.targets, actors)
         return sources, targets
+
+    def _shared_patient(self, verb: Token, row: VerbPattern) -> Token | None:
+        """A participle coordinated with a passive verb shares its patient: "Khin Nyunt has been
+        sacked and placed under house arrest", headline "PM sacked, arrested for corruption"."""
+        if verb.dep_ not in ("conj", "advcl") or verb.head.i == verb.i or verb.tag_ not in ("VBN", "VBD"):
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass", "mark") for c in verb.children):
+            return None
+        head = verb.head
+        patient = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+        if patient is None and self._headline_passive(head, row):
+            patient = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return patient
 
     def _subjects(self, verb: Token, actors: DocActors, depth: int = 0) -> list[Mention]:
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
@@ -479,7 +499,7 @@ class Coder:
             pairs = [(s, t) for s in sources for t in targets]
         out = []
         for s, t in pairs:
-            if s is t or (s.start == t.start and s.end == t.end):
+            if s is t or (s.start == t.start and s.end == t.end and s.start != s.end):
                 continue
             if t.rule.startswith("context:") and t.sector in ("MIL", "POL", "GOV") and len(s.entry.code) == 3:
                 # an unnamed soldier or official acted upon by a state is its own ("suspends soldier")
@@ -577,6 +597,18 @@ def _object(verb: Token) -> Token | None:
     return None
 
 
+def _prep_object_in(verb: Token, row: VerbPattern) -> bool:
+    """A light-verb row whose noun is the object of its particle preposition ("placed under
+    arrest", "put on trial")."""
+    if not row.particle:
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == row.particle:
+            if any(p.dep_ == "pobj" and p.lemma_.lower() in row.objects for p in prep.children):
+                return True
+    return False
+
+
 def _pobj(prep: Token) -> Token:
     return next((c for c in prep.children if c.dep_ == "pobj"), prep)
 
@@ -629,6 +661,9 @@ def _agentless(verb: Token) -> bool:
     kids = list(verb.children)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or _headline_passive(verb, False)
     passive = passive or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"))
+    if not passive and verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i:
+        if not any(c.dep_ in ("nsubj", "dobj", "agent") for c in kids):
+            return _agentless(verb.head)  # "was sacked and placed under house arrest"
     return passive and not any(c.dep_ == "agent" for c in kids)
 
 

@@ -1,0 +1,93 @@
+"""Coder frames added for recall: shared passive patients, implicit authorities, titled names."""
+
+from __future__ import annotations
+
+from detente.actors.resolver import DocActors
+from detente.events.coder import Coder
+from detente.models import Event
+
+from .conftest import make_doc
+
+P = "PROPN"
+
+
+def code(rows: list[tuple], date: str | None = "2004-10-19") -> list[Event]:
+    doc = make_doc(rows)
+    return Coder().code(doc, DocActors(doc, date), date)
+
+
+def keys(events: list[Event]) -> set[tuple[str, str, str, bool, bool]]:
+    return {(e.source, e.target, e.root, e.negated, e.hypothetical) for e in events}
+
+
+def test_coordinated_participle_shares_the_passive_patient() -> None:
+    # "The Iraqi minister has been sacked and placed under house arrest."
+    events = code(
+        [
+            ("The", "the", "DET", "DT", "det", 2),
+            ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 2),
+            ("minister", "minister", "NOUN", "NN", "nsubjpass", 5),
+            ("has", "have", "AUX", "VBZ", "aux", 5),
+            ("been", "be", "AUX", "VBN", "auxpass", 5),
+            ("sacked", "sack", "VERB", "VBN", "ROOT", 5),
+            ("and", "and", "CCONJ", "CC", "cc", 5),
+            ("placed", "place", "VERB", "VBN", "conj", 5),
+            ("under", "under", "ADP", "IN", "prep", 7),
+            ("house", "house", "NOUN", "NN", "compound", 10),
+            ("arrest", "arrest", "NOUN", "NN", "pobj", 8),
+            (".", ".", "PUNCT", ".", "punct", 5),
+        ]
+    )
+    assert keys(events) == {("IRQ", "IRQ", "17", False, False)}
+    assert events[0].evidence.trigger.startswith("placed")
+
+
+def test_agentless_light_verb_is_the_authorities_on_the_place() -> None:
+    # "A curfew imposed in Iran entered its third day."
+    events = code(
+        [
+            ("A", "a", "DET", "DT", "det", 1),
+            ("curfew", "curfew", "NOUN", "NN", "nsubj", 5),
+            ("imposed", "impose", "VERB", "VBN", "acl", 1),
+            ("in", "in", "ADP", "IN", "prep", 2),
+            ("Iran", "Iran", P, "NNP", "pobj", 3),
+            ("entered", "enter", "VERB", "VBD", "ROOT", 5),
+            ("its", "its", "PRON", "PRP$", "poss", 8),
+            ("third", "third", "ADJ", "JJ", "amod", 8),
+            ("day", "day", "NOUN", "NN", "dobj", 5),
+            (".", ".", "PUNCT", ".", "punct", 5),
+        ]
+    )
+    assert keys(events) == {("IRN", "IRN", "17", False, False)}
+
+
+def test_plain_agentless_passive_without_a_patient_is_no_event() -> None:
+    # "Dyke was arrested in Iran": an unknown patient is not replaced by the place
+    events = code(
+        [
+            ("Dyke", "Dyke", P, "NNP", "nsubjpass", 2),
+            ("was", "be", "AUX", "VBD", "auxpass", 2),
+            ("arrested", "arrest", "VERB", "VBN", "ROOT", 2),
+            ("in", "in", "ADP", "IN", "prep", 2),
+            ("Iran", "Iran", P, "NNP", "pobj", 3),
+            (".", ".", "PUNCT", ".", "punct", 2),
+        ]
+    )
+    assert keys(events) == set()
+
+
+def test_unknown_name_takes_the_actor_of_its_title() -> None:
+    # "Iranian police arrested Iraqi cleric Abu Ali."
+    events = code(
+        [
+            ("Iranian", "iranian", "ADJ", "JJ", "amod", 1),
+            ("police", "police", "NOUN", "NNS", "nsubj", 2),
+            ("arrested", "arrest", "VERB", "VBD", "ROOT", 2),
+            ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 4),
+            ("cleric", "cleric", "NOUN", "NN", "compound", 6),
+            ("Abu", "Abu", P, "NNP", "compound", 6),
+            ("Ali", "Ali", P, "NNP", "dobj", 2),
+            (".", ".", "PUNCT", ".", "punct", 2),
+        ]
+    )
+    assert keys(events) == {("IRN", "IRQ", "17", False, False)}
