@@ -91,3 +91,41 @@ def test_unknown_name_takes_the_actor_of_its_title() -> None:
         ]
     )
     assert keys(events) == {("IRN", "IRQ", "17", False, False)}
+
+
+def test_releasing_presupposes_holding() -> None:
+    # "Palestinian gunmen released an Israeli journalist abducted in Gaza."
+    events = code(
+        [
+            ("Palestinian", "palestinian", "ADJ", "JJ", "amod", 1),
+            ("gunmen", "gunman", "NOUN", "NNS", "nsubj", 2),
+            ("released", "release", "VERB", "VBD", "ROOT", 2),
+            ("an", "an", "DET", "DT", "det", 5),
+            ("Israeli", "israeli", "ADJ", "JJ", "amod", 5),
+            ("journalist", "journalist", "NOUN", "NN", "dobj", 2),
+            ("abducted", "abduct", "VERB", "VBN", "acl", 5),
+            ("in", "in", "ADP", "IN", "prep", 6),
+            ("Gaza", "Gaza", P, "NNP", "pobj", 7),
+            (".", ".", "PUNCT", ".", "punct", 2),
+        ]
+    )
+    assert keys(events) == {("PSE", "ISR", "08", False, False), ("PSE", "ISR", "18", False, False)}
+
+
+def test_event_noun_framing_a_clause_takes_its_subject() -> None:
+    # "The Israeli army demolished Palestinian houses during an incursion."
+    events = code(
+        [
+            ("The", "the", "DET", "DT", "det", 2),
+            ("Israeli", "israeli", "ADJ", "JJ", "amod", 2),
+            ("army", "army", "NOUN", "NN", "nsubj", 3),
+            ("demolished", "demolish", "VERB", "VBD", "ROOT", 3),
+            ("Palestinian", "palestinian", "ADJ", "JJ", "amod", 5),
+            ("houses", "house", "NOUN", "NNS", "dobj", 3),
+            ("during", "during", "ADP", "IN", "prep", 3),
+            ("an", "an", "DET", "DT", "det", 8),
+            ("incursion", "incursion", "NOUN", "NN", "pobj", 6),
+            (".", ".", "PUNCT", ".", "punct", 3),
+        ]
+    )
+    assert keys(events) == {("ISR", "PSE", "17", False, False), ("ISR", "PSE", "19", False, False)}

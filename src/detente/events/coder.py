@@ -164,7 +164,10 @@ class Coder:
             # "Russia will launch an inquiry, its speaker said": an actor announcing its own
             # future action expresses intent (03, or 13 when hostile), factually (FORMAT.md)
             reporter = self._reporter(verb)
-            if reporter is None or reporter.entry.code in {s.entry.code for s in sources}:
+            parties = {s.entry.code for s in sources}
+            if row.symmetric:  # "Blair will meet Bush, the White House said": a party announces
+                parties |= {t.entry.code for t in targets}
+            if reporter is None or reporter.entry.code in parties:
                 hostile = ontology.root_of(cameo) in VIOLENT_ROOTS
                 cameo = "130" if hostile else "030"
                 modality = Modality(modality.negated, False, modality.covert, modality.cues + ("announced",))
@@ -250,6 +253,8 @@ class Coder:
         if passive is not None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             sources = _expand(_pobj(agent), actors) if agent is not None else []
+            if agent is None and passive.i == verb.head.i != verb.i:
+                sources = self._releaser(verb, actors)
             if "dobj" in row.targets:  # the passive subject is the active object
                 targets = _expand(passive, actors) or _owner(passive, actors)
             else:  # "talks were held with Iran": the target keeps its prepositional slot
@@ -258,6 +263,21 @@ class Coder:
         sources = self._subjects(verb, actors)
         targets = self._targets(verb, row.targets, actors)
         return sources, targets
+
+    def _releaser(self, verb: Token, actors: DocActors) -> list[Mention]:
+        """ "Gunmen released a journalist abducted in Gaza": releasing presupposes holding, so the
+        one who frees a person seized, abducted or detained (a participle with no agent) is the
+        one who took them."""
+        row = self.best_pattern(verb)
+        if row is None or row.cameo is None or ontology.root_of(row.cameo) not in ("17", "18"):
+            return []
+        noun = verb.head
+        if noun.dep_ not in ("dobj", "nsubjpass") or noun.head.i == noun.i:
+            return []
+        release = self.best_pattern(noun.head)
+        if release is None or release.cameo is None or not release.cameo.startswith("084"):
+            return []
+        return self._subjects(noun.head, actors) if noun.dep_ == "dobj" else []
 
     def _shared_patient(self, verb: Token, row: VerbPattern) -> Token | None:
         """A participle coordinated with a passive verb shares its patient: "Khin Nyunt has been
@@ -363,11 +383,36 @@ class Coder:
                 targets = [m for m in self._subjects(verb, actors) if m not in sources]
         if not sources and targets and pat.symmetric and len(targets) >= 2:
             sources, targets = targets[:1], targets[1:]
+        if not sources:
+            sources, targets = self._adverbial_event(noun, targets, actors)
         modality = self._noun_modality(noun, governor)
         when = event_time(governor, pub) if governor is not None and governor.pos_ == "VERB" else None
         return self._pairs(
             sources, targets, pat.cameo, pat.symmetric, noun, (), pat.describe(), modality, when
         )
+
+    def _adverbial_event(
+        self, noun: Token, targets: list[Mention], actors: DocActors
+    ) -> tuple[list[Mention], list[Mention]]:
+        """An event noun framing a clause ("the army demolished houses during an incursion",
+        "Israel released students as part of a deal"): the clause's subject acts, on the
+        clause's target unless the noun names its own."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep":
+            return [], targets
+        holder = prep.head
+        if prep.lower_ == "of" and holder.lemma_ == "part" and holder.head.lower_ == "as":
+            prep, holder = holder.head, holder.head.head  # "as part of a deal"
+        elif prep.lower_ not in ("during", "in", "amid", "through"):
+            return [], targets
+        if holder.pos_ != "VERB" or prep.head.i != holder.i:
+            return [], targets
+        sources = self._subjects(holder, actors)
+        if sources and not targets:
+            row = self.best_pattern(holder)
+            slots = row.targets if row is not None else ("dobj",)
+            targets = [t for t in self._targets(holder, slots, actors) if t not in sources]
+        return sources, targets
 
     def _pronoun_event(self, be: Token, actors: DocActors, pub: date | None) -> list[Found]:
         """ "The talks were tense. They were between Iran and six powers": a pronoun subject of
