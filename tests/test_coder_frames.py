@@ -129,3 +129,39 @@ def test_event_noun_framing_a_clause_takes_its_subject() -> None:
         ]
     )
     assert keys(events) == {("ISR", "PSE", "17", False, False), ("ISR", "PSE", "19", False, False)}
+
+
+def test_experiencer_verb_runs_from_the_angered_to_the_author() -> None:
+    # "The Iranian decision angered Iraq."
+    events = code(
+        [
+            ("The", "the", "DET", "DT", "det", 2),
+            ("Iranian", "iranian", "ADJ", "JJ", "amod", 2),
+            ("decision", "decision", "NOUN", "NN", "nsubj", 3),
+            ("angered", "anger", "VERB", "VBD", "ROOT", 3),
+            ("Iraq", "Iraq", P, "NNP", "dobj", 3),
+            (".", ".", "PUNCT", ".", "punct", 3),
+        ]
+    )
+    assert keys(events) == {("IRQ", "IRN", "11", False, False)}
+
+
+def test_hostile_act_an_actor_says_it_may_take_is_a_threat() -> None:
+    # "Iran may impose sanctions on Iraq, Iran said."
+    rows = [
+        ("Iran", "Iran", P, "NNP", "nsubj", 2),
+        ("may", "may", "AUX", "MD", "aux", 2),
+        ("impose", "impose", "VERB", "VB", "ccomp", 9),
+        ("sanctions", "sanction", "NOUN", "NNS", "dobj", 2),
+        ("on", "on", "ADP", "IN", "prep", 2),
+        ("Iraq", "Iraq", P, "NNP", "pobj", 4),
+        (",", ",", "PUNCT", ",", "punct", 9),
+        ("the", "the", "DET", "DT", "det", 8),
+        ("Iranians", "Iranians", P, "NNPS", "nsubj", 9),
+        ("said", "say", "VERB", "VBD", "ROOT", 9),
+        (".", ".", "PUNCT", ".", "punct", 9),
+    ]
+    assert keys(code(rows)) == {("IRN", "IRQ", "13", False, False)}
+    # reported by another actor, the possibility stays a hypothetical sanction
+    other = [r if r[0] != "Iranians" else ("Iraqis", "Iraqis", P, "NNPS", "nsubj", 9) for r in rows]
+    assert keys(code(other)) == {("IRN", "IRQ", "16", False, True)}

@@ -40,6 +40,8 @@ OF_PREPS = {"of", "from", "in"}
 # Kinds whose mention can stand alone as an actor argument (adjectives need a head noun).
 STANDALONE = {"state", "region", "org", "person", "metonym", "demonym"}
 COREF_WINDOW_SENTS = 3
+# Nouns that stand for a state named by their own modifier ("the republic of Belarus").
+STATE_NOUNS = {"republic", "kingdom", "country", "nation", "state", "emirate", "federation", "island"}
 
 
 @dataclass
@@ -254,6 +256,15 @@ class DocActors:
                         m = self.by_token.get(pobj.i)
                         if m is not None and m.entry.kind in STANDALONE | {"adjective"}:
                             return m
+                        if m is None and pobj.lemma_.lower() in STATE_NOUNS:
+                            # "leaders of the former Soviet republic of Belarus": the state named
+                            # by the noun's own "of" (not the "Soviet" of its history)
+                            for of in pobj.children:
+                                if of.dep_ == "prep" and of.lower_ == "of":
+                                    for name in of.children:
+                                        named = self.by_token.get(name.i)
+                                        if named is not None and named.entry.kind in ("state", "region"):
+                                            return named
         # Unparsed (hand-built) docs: an adjacent state word to the left ("Iraqi Shia militias").
         for k in range(token.i - 1, max(-1, token.i - 4), -1):
             m = self.by_token.get(k)

@@ -29,6 +29,26 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 # Material acts whose target is often left implicit: the place where they happen.
 IMPLICIT_TARGET_ROOTS = {"08", "13", "14", "15", "17", "18", "19", "20"}
 VIOLENT_ROOTS = {"15", "17", "18", "19", "20"}
+HOSTILE_ROOTS = {"16", "17", "18", "19", "20"}  # acts whose announced possibility threatens
+# Nouns that speak for their author: "the UN's resolution threatening sanctions" is the UN's threat.
+DOCUMENT_NOUNS = {
+    "resolution",
+    "statement",
+    "plan",
+    "proposal",
+    "report",
+    "letter",
+    "declaration",
+    "communique",
+    "bill",
+    "law",
+    "decree",
+    "policy",
+    "decision",
+    "order",
+    "ruling",
+    "move",
+}
 INTERNATIONAL_ROOTS = {"01", "16"}  # statements to one's own side, relations: between different actors
 # Agentless passives of these roots are acts of the authorities of the place ("is detained").
 AUTHORITY_ROOTS = {"17"}
@@ -139,6 +159,11 @@ class Coder:
         if _infinitive(verb) and not _licensed_infinitive(verb, self):
             modality = modality.merge(Modality(hypothetical=True, cues=("infinitive",)))
         sources, targets = self._arguments(verb, row, actors)
+        if row.targets[:1] == ("experiencer",):
+            # "the policy shift infuriated the Palestinians": the one angered disapproves of the
+            # author of what angered them
+            authors = sources or self._author_of_subject(verb, actors)
+            sources, targets = targets, authors
         cameo = row.cameo
         if xcomp is not None and row.xcomp == "own":
             if not targets:
@@ -170,6 +195,18 @@ class Coder:
             if reporter is None or reporter.entry.code in parties:
                 hostile = ontology.root_of(cameo) in VIOLENT_ROOTS
                 cameo = "130" if hostile else "030"
+                modality = Modality(modality.negated, False, modality.covert, modality.cues + ("announced",))
+        if (
+            modality.hypothetical
+            and sources
+            and ontology.root_of(cameo) in HOSTILE_ROOTS
+            and _only_possible(modality)
+        ):
+            # "the administration may impose sanctions, the State Department said": a hostile
+            # act an actor says it may take is a threat (13), factually made
+            reporter = self._reporter(verb)
+            if reporter is not None and reporter.entry.code in {s.entry.code for s in sources}:
+                cameo = "130"
                 modality = Modality(modality.negated, False, modality.covert, modality.cues + ("announced",))
         mutual = len({s.entry.code for s in sources}) >= 2 and (
             row.symmetric or ontology.root_of(cameo) == "19"
@@ -216,6 +253,12 @@ class Coder:
                         entry = actors.place_state(pobj.text) if pobj.pos_ == "PROPN" else None
                         if entry is not None:
                             return [Mention(pobj.i, pobj.i + 1, entry, "GOV", "implicit:city")]
+                if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "inside"):
+                    for pobj in prep.children:  # "surrendered at a US military base"
+                        owners = _owner(pobj, actors) if pobj.dep_ == "pobj" else []
+                        if owners and owners[0].entry.kind in ("state", "adjective", "demonym"):
+                            o = owners[0]
+                            return [Mention(o.start, o.end, o.entry, o.sector, "implicit:owned place")]
         if actors.context is not None:
             c = actors.context
             return [Mention(verb.i, verb.i, c.entry, c.sector, "implicit:" + c.rule)]
@@ -295,7 +338,7 @@ class Coder:
     def _subjects(self, verb: Token, actors: DocActors, depth: int = 0) -> list[Mention]:
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
-            found = _expand(subj, actors)
+            found = _expand(subj, actors) or self._author_of(subj, actors)
             # Headlines: "Iran, US cooperate ..." parse the first actor as a loose dependent.
             for c in verb.children:
                 if c.dep_ in ("dep", "npadvmod") and c.i < subj.i:
@@ -308,14 +351,27 @@ class Coder:
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
             return self._subjects(verb.head.head, actors, depth + 1)  # "resign for defending X"
         if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
-            return _expand(verb.head, actors)
+            return _expand(verb.head, actors) or self._author_of(verb.head, actors)
         return []
+
+    def _author_of(self, noun: Token, actors: DocActors) -> list[Mention]:
+        """The author of a document or decision noun ("the UN's resolution", "U.S. policy")."""
+        if noun.lemma_.lower() not in DOCUMENT_NOUNS:
+            return []
+        return _owner(noun, actors)
+
+    def _author_of_subject(self, verb: Token, actors: DocActors) -> list[Mention]:
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        relative = subj is None or subj.lower_ in ("that", "which", "who")
+        if relative and verb.dep_ == "relcl" and verb.head.i != verb.i:
+            return self._author_of(verb.head, actors)  # "a policy shift that has angered X"
+        return self._author_of(subj, actors) if subj is not None else []
 
     def _targets(self, verb: Token, slots: tuple[str, ...], actors: DocActors) -> list[Mention]:
         obj = _object(verb)
         for slot in slots:
             heads: list[Token] = []
-            if slot == "dobj":
+            if slot in ("dobj", "experiencer"):
                 heads = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
                 if not heads:  # "demanded (that) the chief resign": the subject of the complement
                     heads = [
@@ -403,7 +459,7 @@ class Coder:
         holder = prep.head
         if prep.lower_ == "of" and holder.lemma_ == "part" and holder.head.lower_ == "as":
             prep, holder = holder.head, holder.head.head  # "as part of a deal"
-        elif prep.lower_ not in ("during", "in", "amid", "through"):
+        elif prep.lower_ not in ("during", "in", "amid", "through", "at"):
             return [], targets
         if holder.pos_ != "VERB" or prep.head.i != holder.i:
             return [], targets
@@ -412,6 +468,8 @@ class Coder:
             row = self.best_pattern(holder)
             slots = row.targets if row is not None else ("dobj",)
             targets = [t for t in self._targets(holder, slots, actors) if t not in sources]
+        if not targets:
+            return [], []  # "X and Y support it at a summit": no partner named, no mutual event
         return sources, targets
 
     def _pronoun_event(self, be: Token, actors: DocActors, pub: date | None) -> list[Found]:
@@ -730,6 +788,13 @@ def _same_state_forces(source: Mention, target: Mention) -> bool:
 
 
 FUTURE_MODALS = {"modal:will", "modal:'ll", "modal:shall", "modal:going to", "modal:wo"}
+POSSIBLE_MODALS = FUTURE_MODALS | {"modal:may", "modal:might", "modal:could"}
+
+
+def _only_possible(modality: Modality) -> bool:
+    """True when the only hypothetical cues are future or possibility auxiliaries."""
+    hyp = [c for c in modality.cues if not c.startswith(("neg", "covert"))]
+    return bool(hyp) and all(c.lower() in POSSIBLE_MODALS for c in hyp) and not modality.negated
 
 
 def _only_future(modality: Modality) -> bool:
