@@ -38,11 +38,16 @@ FALSE_ALARM_CAUSES = (MODALITY, WRONG_DIRECTION, WRONG_CLASS, WRONG_ACTOR, NO_GO
 
 
 class SystemEvent(Protocol):
-    source: str
-    target: str
-    root: str
-    negated: bool
-    hypothetical: bool
+    @property
+    def source(self) -> str: ...
+    @property
+    def target(self) -> str: ...
+    @property
+    def root(self) -> str: ...
+    @property
+    def negated(self) -> bool: ...
+    @property
+    def hypothetical(self) -> bool: ...
 
 
 def miss_cause(
