@@ -165,3 +165,36 @@ def test_hostile_act_an_actor_says_it_may_take_is_a_threat() -> None:
     # reported by another actor, the possibility stays a hypothetical sanction
     other = [r if r[0] != "Iranians" else ("Iraqis", "Iraqis", P, "NNPS", "nsubj", 9) for r in rows]
     assert keys(code(other)) == {("IRN", "IRQ", "16", False, True)}
+
+
+def test_obligation_in_reported_speech_is_a_demand() -> None:
+    # "Iran said Iraq must release the prisoners."
+    events = code(
+        [
+            ("Iran", "Iran", P, "NNP", "nsubj", 1),
+            ("said", "say", "VERB", "VBD", "ROOT", 1),
+            ("Iraq", "Iraq", P, "NNP", "nsubj", 4),
+            ("must", "must", "AUX", "MD", "aux", 4),
+            ("release", "release", "VERB", "VB", "ccomp", 1),
+            ("the", "the", "DET", "DT", "det", 6),
+            ("prisoners", "prisoner", "NOUN", "NNS", "dobj", 4),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
+    assert ("IRN", "IRQ", "10", False, False) in keys(events)
+
+
+def test_group_named_in_apposition() -> None:
+    # "The separatist group ETA attacked Spain."
+    events = code(
+        [
+            ("The", "the", "DET", "DT", "det", 2),
+            ("separatist", "separatist", "NOUN", "NN", "compound", 2),
+            ("group", "group", "NOUN", "NN", "nsubj", 4),
+            ("ETA", "ETA", P, "NNP", "appos", 2),
+            ("attacked", "attack", "VERB", "VBD", "ROOT", 4),
+            ("Spain", "Spain", P, "NNP", "dobj", 4),
+            (".", ".", "PUNCT", ".", "punct", 4),
+        ]
+    )
+    assert keys(events) == {("ESP", "ESP", "19", False, False)}

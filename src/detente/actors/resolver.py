@@ -178,6 +178,11 @@ class DocActors:
             if m.entry.kind == "adjective" and token.dep_ in ("amod", "compound"):
                 return []
             return [m]
+        for appos in token.children:  # "the Basque separatist group ETA", "the militant group Hamas"
+            if appos.dep_ == "appos" and appos.i == token.i + 1:
+                named = self.by_token.get(appos.i)
+                if named is not None and named.entry.kind in STANDALONE:
+                    return [named]
         inst = self.institution(token)
         if inst is not None:
             found = self._location_actor(token) if inst.kind == "ally" else self._modifier_actor(token)

@@ -111,6 +111,7 @@ class Coder:
                     or (tok.pos_ == "ADJ" and any(c.dep_ == "xcomp" for c in tok.children))
                 ):  # an adjective predicate with an infinitive: "Iran is willing to talk"
                     here.extend(self._code_verb(tok, actors, pub))
+                    here.extend(self._obligation(tok, actors, pub))
                 elif tok.pos_ in ("NOUN", "PROPN"):
                     here.extend(self._code_noun(tok, actors, pub))
 
@@ -224,6 +225,35 @@ class Coder:
         when = event_time(verb, pub)
         return self._pairs(
             sources, targets, cameo, row.symmetric, verb, extra, row.describe(), modality, when
+        )
+
+    def _obligation(self, verb: Token, actors: DocActors, pub: date | None) -> list[Found]:
+        """ "The premier warned Falluja it must hand over the militants", "Bush said Iran must
+        stop": an obligation put on another actor in reported speech is a demand (10) by the
+        speaker on that actor."""
+        if verb.dep_ != "ccomp" or verb.head.i == verb.i:
+            return []
+        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS for c in verb.children):
+            return []
+        speech = verb.head
+        if not self.p.cues.has("report", speech.lemma_):
+            return []
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return []
+        speakers = self._subjects(speech, actors)
+        targets = _expand(subj, actors)
+        addressee = [c for c in speech.children if c.dep_ in ("dobj", "dative")]
+        if addressee and subj.pos_ == "PRON":  # "warned the city of Falluja it must ..."
+            targets = _expand(addressee[0], actors) or self._implicit_target(addressee[0], actors)
+        else:  # "Iran said it must defend itself" puts no obligation on another actor
+            targets = [t for t in targets if t.entry.code not in {s.entry.code for s in speakers}]
+        if not speakers or not targets:
+            return []
+        modality = clause_modality(speech, self.p.cues).merge(context_modality(speech, self.p.cues))
+        when = event_time(speech, pub)
+        return self._pairs(
+            speakers, targets, "100", False, verb, (), "obligation:" + speech.lemma_, modality, when
         )
 
     def _headline_passive(self, verb: Token, row: VerbPattern) -> bool:
@@ -787,6 +817,7 @@ def _same_state_forces(source: Mention, target: Mention) -> bool:
     return named and source.entry.code == target.entry.code and (source.sector or "GOV") in ("GOV", "MIL")
 
 
+OBLIGATION_MODALS = {"must", "should"}
 FUTURE_MODALS = {"modal:will", "modal:'ll", "modal:shall", "modal:going to", "modal:wo"}
 POSSIBLE_MODALS = FUTURE_MODALS | {"modal:may", "modal:might", "modal:could"}
 
