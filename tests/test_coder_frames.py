@@ -198,3 +198,53 @@ def test_group_named_in_apposition() -> None:
         ]
     )
     assert keys(events) == {("ESP", "ESP", "19", False, False)}
+
+
+def test_persons_seized_by_armed_groups_are_abducted() -> None:
+    # "Iraqi insurgents seized an Australian journalist."
+    events = code(
+        [
+            ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 1),
+            ("insurgents", "insurgent", "NOUN", "NNS", "nsubj", 2),
+            ("seized", "seize", "VERB", "VBD", "ROOT", 2),
+            ("an", "an", "DET", "DT", "det", 5),
+            ("Australian", "australian", "ADJ", "JJ", "amod", 5),
+            ("journalist", "journalist", "NOUN", "NN", "dobj", 2),
+            (".", ".", "PUNCT", ".", "punct", 2),
+        ]
+    )
+    assert keys(events) == {("IRQ", "AUS", "18", False, False)}
+
+
+def test_unarmed_withdrawal_is_no_retreat() -> None:
+    # "Afghan candidates withdrew from Iraq." (a candidate quitting is no military retreat)
+    rows = [
+        ("Afghan", "afghan", "ADJ", "JJ", "amod", 1),
+        ("candidates", "candidate", "NOUN", "NNS", "nsubj", 2),
+        ("withdrew", "withdraw", "VERB", "VBD", "ROOT", 2),
+        ("from", "from", "ADP", "IN", "prep", 2),
+        ("Iraq", "Iraq", P, "NNP", "pobj", 3),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(rows)) == set()
+    troops = [("Afghan", "afghan", "ADJ", "JJ", "amod", 1), ("troops", "troop", "NOUN", "NNS", "nsubj", 2)]
+    assert keys(code(troops + rows[2:])) == {("AFG", "IRQ", "08", False, False)}
+
+
+def test_an_army_reporting_charges_is_the_authority() -> None:
+    # "Four soldiers are charged, the US army says."
+    events = code(
+        [
+            ("Four", "four", "NUM", "CD", "nummod", 1),
+            ("soldiers", "soldier", "NOUN", "NNS", "nsubjpass", 3),
+            ("are", "be", "AUX", "VBP", "auxpass", 3),
+            ("charged", "charge", "VERB", "VBN", "ccomp", 8),
+            (",", ",", "PUNCT", ",", "punct", 8),
+            ("the", "the", "DET", "DT", "det", 7),
+            ("US", "US", P, "NNP", "compound", 7),
+            ("army", "army", "NOUN", "NN", "nsubj", 8),
+            ("says", "say", "VERB", "VBZ", "ROOT", 8),
+            (".", ".", "PUNCT", ".", "punct", 8),
+        ]
+    )
+    assert ("USA", "USA", "17", False, False) in keys(events)

@@ -52,6 +52,8 @@ DOCUMENT_NOUNS = {
 INTERNATIONAL_ROOTS = {"01", "16"}  # statements to one's own side, relations: between different actors
 # Agentless passives of these roots are acts of the authorities of the place ("is detained").
 AUTHORITY_ROOTS = {"17"}
+# Sectors that do not retreat militarily when they "withdraw" (candidates, parties, companies).
+UNARMED_SECTORS = {"CVL", "OPP", "PTY", "BUS", "MED", "LEG", "REL"}
 CONTROL_DEPS = ("xcomp",)
 
 
@@ -180,11 +182,11 @@ class Coder:
                 cameo = "020"  # "warned Americans to avoid Haiti" advises; it threatens no one
         if not sources and ontology.root_of(cameo) in AUTHORITY_ROOTS and _agentless(verb):
             if targets:
-                sources = self._authorities(targets[0], actors)
+                sources = self._authorities(targets[0], actors, verb)
             elif actors.context is not None and row.objects and _object(verb) is not None:
                 # "a curfew imposed to prevent riots": the place's authorities on the place
                 targets = self._implicit_target(verb, actors)
-                sources = self._authorities(targets[0], actors) if targets else []
+                sources = self._authorities(targets[0], actors, verb) if targets else []
         # "gunmen and troops fought (pitched battles)": with each other
         if modality.hypothetical and sources and _only_future(modality):
             # "Russia will launch an inquiry, its speaker said": an actor announcing its own
@@ -263,9 +265,16 @@ class Coder:
         in_headline = any(a <= verb.idx < b for a, b in self._headlines) or first
         return _headline_passive(verb, in_headline)
 
-    def _authorities(self, target: Mention, actors: DocActors) -> list[Mention]:
-        """The authorities of the story's country, for "X was arrested" with no agent."""
+    def _authorities(self, target: Mention, actors: DocActors, verb: Token | None = None) -> list[Mention]:
+        """The authorities of the story's country, for "X was arrested" with no agent; when an
+        authority reports the act itself ("four soldiers are charged, the US army says"), it."""
+        reporter = self._reporter(verb) if verb is not None else None
         c = actors.context
+        if reporter is not None and (
+            reporter.sector in ("MIL", "JUD", "POL")  # armies, courts and police report their own acts
+            or (reporter.sector == "GOV" and c is not None and reporter.entry.code == c.entry.code)
+        ):
+            return [Mention(target.start, target.start, reporter.entry, reporter.sector, "implicit:reporter")]
         if c is None:
             return []
         return [Mention(target.start, target.start, c.entry, "GOV", "implicit:authorities " + c.rule)]
@@ -643,7 +652,12 @@ class Coder:
                 continue  # "the army suspended a commander" is no reduction of relations
             if s.sector == "BUS" and t.sector == "BUS":
                 continue  # company deals and disputes are market news, not political events
-            out.append(Found(s, t, cameo, symmetric, trigger, extra, pattern, modality, when))
+            code = cameo
+            if cameo.startswith("0874") and s.sector in UNARMED_SECTORS and not trigger_extra_military(extra):
+                continue  # "all 15 candidates withdrew": a withdrawal, not a military retreat
+            if cameo == "173" and s.sector == "REB":
+                code = "181"  # persons seized by armed groups are abducted, not arrested
+            out.append(Found(s, t, code, symmetric, trigger, extra, pattern, modality, when))
         return out
 
     def _to_events(
@@ -740,6 +754,11 @@ def _prep_object_in(verb: Token, row: VerbPattern) -> bool:
             if any(p.dep_ == "pobj" and p.lemma_.lower() in row.objects for p in prep.children):
                 return True
     return False
+
+
+def trigger_extra_military(extra: tuple[Token, ...]) -> bool:
+    """Whether a light-verb object names armed forces ("withdrew its troops")."""
+    return any(t.lemma_.lower() in ("troop", "soldier", "force", "army", "unit") for t in extra)
 
 
 def _pobj(prep: Token) -> Token:
