@@ -40,6 +40,30 @@ OF_PREPS = {"of", "from", "in"}
 # Kinds whose mention can stand alone as an actor argument (adjectives need a head noun).
 STANDALONE = {"state", "region", "org", "person", "metonym", "demonym"}
 COREF_WINDOW_SENTS = 3
+TIME_WORDS = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
 # Nouns that stand for a state named by their own modifier ("the republic of Belarus").
 STATE_NOUNS = {"republic", "kingdom", "country", "nation", "state", "emirate", "federation", "island"}
 
@@ -178,6 +202,11 @@ class DocActors:
             if m.entry.kind == "adjective" and token.dep_ in ("amod", "compound"):
                 return []
             return [m]
+        if token.lower_ in TIME_WORDS:  # "met with Syrian President Bashar Assad Tuesday": the
+            for c in token.children:  # date was parsed as the head of the name
+                named = self.by_token.get(c.i) if c.dep_ == "compound" and c.i == token.i - 1 else None
+                if named is not None and named.entry.kind in STANDALONE:
+                    return [named]
         for appos in token.children:  # "the Basque separatist group ETA", "the militant group Hamas"
             if appos.dep_ == "appos" and appos.i == token.i + 1:
                 named = self.by_token.get(appos.i)

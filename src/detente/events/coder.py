@@ -768,7 +768,13 @@ def _pobj(prep: Token) -> Token:
 def _expand(head: Token, actors: DocActors, allow_adjective: bool = False) -> list[Mention]:
     """The actor(s) of an argument head and of the heads coordinated with it."""
     out: list[Mention] = []
-    for tok in [head, *[c for c in head.conjuncts if c.i > head.i]]:
+    toks = [head, *[c for c in head.conjuncts if c.i > head.i]]
+    first = actors.mention_at(head)
+    for c in head.children:  # "The US, Russia, and Switzerland met": a list parsed as apposition
+        m = actors.mention_at(c) if c.dep_ == "appos" else None
+        if m is not None and first is not None and _listed_states(first, m):
+            toks += [c, *[x for x in c.conjuncts if x.i > c.i]]
+    for tok in toks:
         found = actors.resolve(tok)
         if not found and allow_adjective:
             m = actors.mention_at(tok)
@@ -778,6 +784,11 @@ def _expand(head: Token, actors: DocActors, allow_adjective: bool = False) -> li
             if m not in out:
                 out.append(m)
     return out
+
+
+def _listed_states(a: Mention, b: Mention) -> bool:
+    """Two different states cannot be in apposition: such a parse is a list."""
+    return a.entry.kind == b.entry.kind == "state" and a.entry.code != b.entry.code
 
 
 def _owner(head: Token, actors: DocActors) -> list[Mention]:
