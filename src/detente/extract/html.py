@@ -12,9 +12,9 @@ from typing import Any
 from urllib.parse import urlparse
 
 import trafilatura
-from htmldate import find_date
 from lxml import html as lxml_html
 
+from detente.extract.html_date import publication_date
 from detente.extract.html_meta import best_authors, best_title
 from detente.extract.interview import label_turns
 from detente.models import Article, Paragraph
@@ -63,15 +63,6 @@ def bold_paragraphs(tree: lxml_html.HtmlElement | None) -> set[str]:
         if text and len(text) > 15 and len(bold) >= 0.9 * len(text):
             found.add(text)
     return found
-
-
-def _publication_date(html: str, url: str | None, fallback: str | None) -> str | None:
-    """htmldate's original-date guess, else trafilatura's date."""
-    try:
-        found = find_date(html, url=url, original_date=True, extensive_search=True)
-    except (ValueError, TypeError):
-        found = None
-    return found or fallback
 
 
 def _publisher(sitename: str | None, hostname: str | None, url: str | None) -> str | None:
@@ -130,7 +121,7 @@ def extract_html(html: str, url: str | None = None, path: str = "", date_hint: s
         parts.append(text)
         paragraphs.append(Paragraph(offset, offset + len(text), role, speaker))
         offset += len(text) + 2
-    date = date_hint or _publication_date(html, url, doc.date)
+    date = date_hint or publication_date(html, url, tree, texts, title, doc.date)
     return Article(
         title=title,
         body="\n\n".join(parts),

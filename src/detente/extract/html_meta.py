@@ -6,7 +6,9 @@ General rules, measured on the NAEB subset (``detente evaluate-extraction``):
   carry a site suffix ("Headline - Site", "Headline | Site") or a section prefix
   ("Opinion | Headline"). A one-word ``<h1>`` is a section label, not a headline.
 - authors: schema.org ``author`` objects keep the names as written ("Robert E. Moffit");
-  publisher names, staff desks and "View all posts by" wrappers are not authors.
+  publisher names, staff desks and "View all posts by" wrappers are not authors. Without
+  JSON-LD or trafilatura authors, schema.org microdata (``itemprop="author"``) is read; names
+  get back the periods the page prints in them ("B Lagare" -> "B. Lagare").
 """
 
 from __future__ import annotations
@@ -135,9 +137,55 @@ def clean_authors(names: list[str], site_names: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _microdata_authors(tree: lxml_html.HtmlElement | None) -> list[str]:
+    """Names from schema.org microdata: ``itemprop="author"`` and its ``itemprop="name"``."""
+    if tree is None:
+        return []
+    names = []
+    for node in tree.xpath("//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]"):
+        named = node.xpath(".//*[@itemprop='name']")
+        if named:
+            value = named[0].get("content") or named[0].text_content()
+        elif node.get("itemscope") is None:
+            value = node.get("content") or node.text_content()
+        else:
+            continue
+        if _clean(value):
+            names.append(_clean(value))
+    return names
+
+
+def _page_strings(tree: lxml_html.HtmlElement) -> str:
+    """The page's text and ``<meta content>`` values, where names appear as printed."""
+    metas = [m.get("content") or "" for m in tree.iter("meta")]
+    return _clean(" ".join([*metas, *tree.itertext()]))
+
+
+def as_written(name: str, page: str) -> str:
+    """``name`` with the periods the page prints in it ("Jordeene B Lagare" -> "Jordeene B. Lagare").
+
+    Extractors drop initials' periods; the page's first spelling that differs only by periods
+    (and, after a short last word such as "Jr" or "D", a final period) is kept.
+    """
+    words = name.split()
+    if not words or "." in name:
+        return name
+    tail = r"\.?" if len(words[-1]) <= 2 or words[-1] in {"Jr", "Sr"} else ""
+    pattern = r"(?<!\w)" + r"\.?\s*".join(re.escape(w) for w in words) + tail + r"(?!\w)"
+    match = re.search(pattern, page)
+    return match.group(0) if match else name
+
+
 def best_authors(
     meta_authors: tuple[str, ...], tree: lxml_html.HtmlElement | None, site_names: list[str]
 ) -> tuple[str, ...]:
-    """Authors from schema.org when present, else trafilatura's, cleaned of non-persons."""
-    names = _ld_authors(tree) or list(meta_authors)
-    return clean_authors(names, site_names)
+    """Authors from schema.org JSON-LD, else trafilatura's, else schema.org microdata.
+
+    Names are cleaned of non-persons and given back the periods the page prints in them.
+    """
+    names = _ld_authors(tree) or list(meta_authors) or _microdata_authors(tree)
+    authors = clean_authors(names, site_names)
+    if tree is None:
+        return authors
+    page = _page_strings(tree)
+    return tuple(dict.fromkeys(as_written(a, page) for a in authors))
