@@ -248,3 +248,37 @@ def test_an_army_reporting_charges_is_the_authority() -> None:
         ]
     )
     assert ("USA", "USA", "17", False, False) in keys(events)
+
+
+def test_killed_in_a_military_actors_fire() -> None:
+    # "Two Iraqis were killed in Iranian tank fire."
+    events = code(
+        [
+            ("Two", "two", "NUM", "CD", "nummod", 1),
+            ("Iraqis", "Iraqis", P, "NNPS", "nsubjpass", 3),
+            ("were", "be", "AUX", "VBD", "auxpass", 3),
+            ("killed", "kill", "VERB", "VBN", "ROOT", 3),
+            ("in", "in", "ADP", "IN", "prep", 3),
+            ("Iranian", "iranian", "ADJ", "JJ", "amod", 6),
+            ("tank", "tank", "NOUN", "NN", "pobj", 4),
+            ("fire", "fire", "NOUN", "NN", "npadvmod", 3),
+            (".", ".", "PUNCT", ".", "punct", 3),
+        ]
+    )
+    assert ("IRN", "IRQ", "18", False, False) in keys(events)
+
+
+def test_coercion_noun_without_target_acts_on_its_own_state() -> None:
+    # "Facts about France's headscarf ban."
+    events = code(
+        [
+            ("Facts", "fact", "NOUN", "NNS", "ROOT", 0),
+            ("about", "about", "ADP", "IN", "prep", 0),
+            ("France", "France", P, "NNP", "poss", 5),
+            ("'s", "'s", "PART", "POS", "case", 2),
+            ("headscarf", "headscarf", "NOUN", "NN", "compound", 5),
+            ("ban", "ban", "NOUN", "NN", "pobj", 1),
+            (".", ".", "PUNCT", ".", "punct", 0),
+        ]
+    )
+    assert keys(events) == {("FRA", "FRA", "17", False, False)}

@@ -337,6 +337,8 @@ class Coder:
             sources = _expand(_pobj(agent), actors) if agent is not None else []
             if agent is None and passive.i == verb.head.i != verb.i:
                 sources = self._releaser(verb, actors)
+            if agent is None and not sources and verb.lemma_.lower() in CASUALTY_LEMMAS:
+                sources = _armed_means(verb, actors)  # "killed in Israeli tank shelling"
             if "dobj" in row.targets:  # the passive subject is the active object
                 targets = _expand(passive, actors) or _owner(passive, actors)
             else:  # "talks were held with Iran": the target keeps its prepositional slot
@@ -480,6 +482,14 @@ class Coder:
             sources, targets = targets[:1], targets[1:]
         if not sources:
             sources, targets = self._adverbial_event(noun, targets, actors)
+        root = ontology.root_of(pat.cameo)
+        if sources and not targets and not pat.symmetric and (root == "17" or _casualty_frame(noun)):
+            # "killed in Israeli tank shelling in Gaza", "France's headscarf ban": the target is
+            # the place, as for verbs (only coercion, or violence that killed or wounded)
+            targets = self._implicit_target(noun, actors)
+            named_place = targets and not targets[0].rule.startswith("implicit:context:most named")
+            if not named_place:
+                targets = [t for t in targets for s in sources if not _same_state_forces(s, t)]
         modality = self._noun_modality(noun, governor)
         when = event_time(governor, pub) if governor is not None and governor.pos_ == "VERB" else None
         return self._pairs(
@@ -784,6 +794,31 @@ def _expand(head: Token, actors: DocActors, allow_adjective: bool = False) -> li
             if m not in out:
                 out.append(m)
     return out
+
+
+CASUALTY_LEMMAS = {"kill", "wound", "injure", "hurt", "destroy", "damage", "die"}
+
+
+def _casualty_frame(noun: Token) -> bool:
+    """ "were killed in Israeli shelling", "died in a US air strike": a violent noun naming how
+    people were killed or wounded (so no verbal 'attack' of a campaign speech)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during", "by") or prep.head.i == prep.i:
+        return False
+    verb = prep.head
+    return verb.lemma_.lower() in CASUALTY_LEMMAS and (verb.tag_ == "VBN" or verb.lemma_ == "die")
+
+
+def _armed_means(verb: Token, actors: DocActors) -> list[Mention]:
+    """The armed force named as the means of a passive killing ("were killed in Israeli tank
+    fire", "died in US helicopter attacks"): an "in" object resolved to a military actor."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for pobj in prep.children:
+                found = actors.resolve(pobj) if pobj.dep_ == "pobj" else []
+                if found and found[0].sector == "MIL":
+                    return found[:1]
+    return []
 
 
 def _listed_states(a: Mention, b: Mention) -> bool:
