@@ -488,7 +488,7 @@ class Coder:
             # the place, as for verbs (only coercion, or violence that killed or wounded)
             targets = self._implicit_target(noun, actors)
             named_place = targets and not targets[0].rule.startswith("implicit:context:most named")
-            if not named_place:
+            if not named_place and root != "17":  # a state's own ban or curfew is domestic
                 targets = [t for t in targets for s in sources if not _same_state_forces(s, t)]
         modality = self._noun_modality(noun, governor)
         when = event_time(governor, pub) if governor is not None and governor.pos_ == "VERB" else None
