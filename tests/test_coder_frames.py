@@ -282,3 +282,38 @@ def test_coercion_noun_without_target_acts_on_its_own_state() -> None:
         ]
     )
     assert keys(events) == {("FRA", "FRA", "17", False, False)}
+
+
+def test_calling_an_actors_decision_unfair_is_criticism() -> None:
+    # "Iran said the Iraqi decision was unfair."
+    events = code(
+        [
+            ("Iran", "Iran", P, "NNP", "nsubj", 1),
+            ("said", "say", "VERB", "VBD", "ROOT", 1),
+            ("the", "the", "DET", "DT", "det", 4),
+            ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 4),
+            ("decision", "decision", "NOUN", "NN", "nsubj", 5),
+            ("was", "be", "AUX", "VBD", "ccomp", 1),
+            ("unfair", "unfair", "ADJ", "JJ", "acomp", 5),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
+    assert keys(events) == {("IRN", "IRQ", "11", False, False)}
+    assert events[0].evidence.pattern.startswith("evaluatives.tsv:unfair")
+
+
+def test_own_announced_refusal_is_a_rejection() -> None:
+    # "Iran said it will not meet Iraq."
+    events = code(
+        [
+            ("Iran", "Iran", P, "NNP", "nsubj", 1),
+            ("said", "say", "VERB", "VBD", "ROOT", 1),
+            ("it", "it", "PRON", "PRP", "nsubj", 5),
+            ("will", "will", "AUX", "MD", "aux", 5),
+            ("not", "not", "PART", "RB", "neg", 5),
+            ("meet", "meet", "VERB", "VB", "ccomp", 1),
+            ("Iraq", "Iraq", P, "NNP", "dobj", 5),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
+    assert keys(events) == {("IRN", "IRQ", "12", False, False)}

@@ -114,6 +114,7 @@ class Coder:
                 ):  # an adjective predicate with an infinitive: "Iran is willing to talk"
                     here.extend(self._code_verb(tok, actors, pub))
                     here.extend(self._obligation(tok, actors, pub))
+                    here.extend(self._evaluation(tok, actors, pub))
                 elif tok.pos_ in ("NOUN", "PROPN"):
                     here.extend(self._code_noun(tok, actors, pub))
 
@@ -198,7 +199,10 @@ class Coder:
             if reporter is None or reporter.entry.code in parties:
                 hostile = ontology.root_of(cameo) in VIOLENT_ROOTS
                 cameo = "130" if hostile else "030"
-                modality = Modality(modality.negated, False, modality.covert, modality.cues + ("announced",))
+                if modality.negated and not hostile:
+                    cameo = "120"  # "Iran said it will not attend the talks": a refusal (FORMAT.md)
+                negated = modality.negated and hostile  # "will not attack": no threat made
+                modality = Modality(negated, False, modality.covert, modality.cues + ("announced",))
         if (
             modality.hypothetical
             and sources
@@ -256,6 +260,35 @@ class Coder:
         when = event_time(speech, pub)
         return self._pairs(
             speakers, targets, "100", False, verb, (), "obligation:" + speech.lemma_, modality, when
+        )
+
+    def _evaluation(self, be: Token, actors: DocActors, pub: date | None) -> list[Found]:
+        """ "Sudan said the Security Council's resolution was unfair": a speaker calling an
+        actor's act or document unfair, illegal... criticises that actor (evaluatives.tsv)."""
+        if be.lemma_ != "be" or be.dep_ != "ccomp" or be.head.i == be.i:
+            return []
+        speech = be.head
+        if not self.p.cues.has("report", speech.lemma_):
+            return []
+        adj = next((c for c in be.children if c.dep_ == "acomp"), None)
+        code = self.p.evaluatives.get(adj.lower_) if adj is not None else None
+        subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+        if adj is None or code is None or subj is None:
+            return []
+        speakers = self._subjects(speech, actors)
+        targets = _expand(subj, actors) or self._author_of(subj, actors)
+        modality = clause_modality(be, self.p.cues).merge(clause_modality(speech, self.p.cues))
+        modality = modality.merge(context_modality(speech, self.p.cues))
+        return self._pairs(
+            speakers,
+            targets,
+            code,
+            False,
+            adj,
+            (),
+            f"evaluatives.tsv:{adj.lower_}",
+            modality,
+            event_time(speech, pub),
         )
 
     def _headline_passive(self, verb: Token, row: VerbPattern) -> bool:

@@ -75,6 +75,8 @@ class Patterns:
     cues: Cues
     # context word -> (filter kind, roots it vetoes): sports results, market moves, disasters
     filters: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    # evaluative adjective in reported speech -> CAMEO code ("said the resolution was unfair")
+    evaluatives: dict[str, str] = field(default_factory=dict)
 
 
 def _check_code(path: str, line: int, code: str) -> str:
@@ -143,4 +145,9 @@ def load_patterns() -> Patterns:
             _check_code(path, line, root)
         for word in split_multi(row["word"]):
             filters[word.lower()] = (row["kind"], roots)
-    return Patterns(dict(verbs), nouns, cues, filters)
+    evaluatives: dict[str, str] = {}
+    for path, line, row in read_tsv("events/evaluatives.tsv", ("adjective", "cameo")):
+        code = _check_code(path, line, row["cameo"])
+        for word in split_multi(row["adjective"]):
+            evaluatives[word.lower()] = code
+    return Patterns(dict(verbs), nouns, cues, filters, evaluatives)
