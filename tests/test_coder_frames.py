@@ -317,3 +317,18 @@ def test_own_announced_refusal_is_a_rejection() -> None:
         ]
     )
     assert keys(events) == {("IRN", "IRQ", "12", False, False)}
+
+
+def test_police_investigate_at_home() -> None:
+    # "British police investigated the derailment."
+    events = code(
+        [
+            ("British", "british", "ADJ", "JJ", "amod", 1),
+            ("police", "police", "NOUN", "NNS", "nsubj", 2),
+            ("investigated", "investigate", "VERB", "VBD", "ROOT", 2),
+            ("the", "the", "DET", "DT", "det", 4),
+            ("derailment", "derailment", "NOUN", "NN", "dobj", 2),
+            (".", ".", "PUNCT", ".", "punct", 2),
+        ]
+    )
+    assert keys(events) == {("GBR", "GBR", "09", False, False)}

@@ -218,6 +218,15 @@ class Coder:
         mutual = len({s.entry.code for s in sources}) >= 2 and (
             row.symmetric or ontology.root_of(cameo) == "19"
         )
+        if (
+            sources
+            and not targets
+            and ontology.root_of(cameo) == "09"
+            and sources[0].sector in ("POL", "JUD")
+        ):
+            # "UK police investigate the derailment": police and prosecutors investigate at home
+            s0 = sources[0]
+            targets = [Mention(verb.i, verb.i, s0.entry, s0.sector, "implicit:own jurisdiction")]
         if sources and not targets and not mutual and ontology.root_of(cameo) in IMPLICIT_TARGET_ROOTS:
             targets = self._implicit_target(verb, actors)
             named_place = targets and not targets[0].rule.startswith("implicit:context:most named")
