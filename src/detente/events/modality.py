@@ -124,6 +124,21 @@ def covert_in(head: Token, cues: Cues, tokens: list[Token]) -> bool:
     return any(" " + " ".join(p) + " " in text for p in cues.phrases.get("covert", ()))
 
 
+# Subordinators whose finite clause states its own fact ("the line will stay closed as police
+# investigate": the investigation is happening, whatever the main clause's modal says).
+FACTUAL_SUBORDINATORS = {"as", "while", "because", "since", "although", "though", "whereas"}
+
+
+def _own_finite_clause(tok: Token) -> bool:
+    kids = list(tok.children)
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ in ("VBP", "VBZ", "VBD")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
+        and any(c.dep_ == "mark" and c.lower_ in FACTUAL_SUBORDINATORS for c in kids)
+    )
+
+
 def context_modality(verb: Token, cues: Cues) -> Modality:
     """Modality inherited from the sentence and the clauses that govern ``verb``."""
     result = Modality()
@@ -146,7 +161,7 @@ def context_modality(verb: Token, cues: Cues) -> Modality:
                     c.dep_ == "mark" and cues.has("conditional", c.lower_) for c in tok.children
                 ):
                     result = result.merge(Modality(hypothetical=True, cues=("conditional",)))
-                if tok.dep_ != "conj" and head.pos_ in ("VERB", "AUX"):
+                if tok.dep_ != "conj" and head.pos_ in ("VERB", "AUX") and not _own_finite_clause(tok):
                     inherited = clause_modality(head, cues)
                     if inherited.hypothetical and tok.dep_ in ("xcomp", "ccomp", "conj", "advcl"):
                         result = result.merge(Modality(hypothetical=True, cues=inherited.cues))
