@@ -332,3 +332,23 @@ def test_police_investigate_at_home() -> None:
         ]
     )
     assert keys(events) == {("GBR", "GBR", "09", False, False)}
+
+
+def test_finite_as_clause_keeps_its_own_modality() -> None:
+    # "Iran will close the border as Iraqi troops attack Kuwait."
+    events = code(
+        [
+            ("Iran", "Iran", P, "NNP", "nsubj", 2),
+            ("will", "will", "AUX", "MD", "aux", 2),
+            ("close", "close", "VERB", "VB", "ROOT", 2),
+            ("the", "the", "DET", "DT", "det", 4),
+            ("border", "border", "NOUN", "NN", "dobj", 2),
+            ("as", "as", "SCONJ", "IN", "mark", 8),
+            ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 7),
+            ("troops", "troop", "NOUN", "NNS", "nsubj", 8),
+            ("attack", "attack", "VERB", "VBP", "advcl", 2),
+            ("Kuwait", "Kuwait", P, "NNP", "dobj", 8),
+            (".", ".", "PUNCT", ".", "punct", 2),
+        ]
+    )
+    assert ("IRQ", "KWT", "19", False, False) in keys(events)
