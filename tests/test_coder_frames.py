@@ -352,3 +352,20 @@ def test_finite_as_clause_keeps_its_own_modality() -> None:
         ]
     )
     assert ("IRQ", "KWT", "19", False, False) in keys(events)
+
+
+def test_a_civilian_strike_is_a_labour_strike() -> None:
+    # "Indian truckers' strike entered its sixth day." -> IND -> IND 14 (senses.tsv)
+    events = code(
+        [
+            ("Indian", "indian", "ADJ", "JJ", "amod", 1),
+            ("truckers", "trucker", "NOUN", "NNS", "compound", 2),
+            ("strike", "strike", "NOUN", "NN", "nsubj", 3),
+            ("entered", "enter", "VERB", "VBD", "ROOT", 3),
+            ("its", "its", "PRON", "PRP$", "poss", 6),
+            ("sixth", "sixth", "ADJ", "JJ", "amod", 6),
+            ("day", "day", "NOUN", "NN", "dobj", 3),
+            (".", ".", "PUNCT", ".", "punct", 3),
+        ]
+    )
+    assert keys(events) == {("IND", "IND", "14", False, False)}

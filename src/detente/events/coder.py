@@ -52,8 +52,6 @@ DOCUMENT_NOUNS = {
 INTERNATIONAL_ROOTS = {"01", "16"}  # statements to one's own side, relations: between different actors
 # Agentless passives of these roots are acts of the authorities of the place ("is detained").
 AUTHORITY_ROOTS = {"17"}
-# Sectors that do not retreat militarily when they "withdraw" (candidates, parties, companies).
-UNARMED_SECTORS = {"CVL", "OPP", "PTY", "BUS", "MED", "LEG", "REL"}
 CONTROL_DEPS = ("xcomp",)
 
 
@@ -524,8 +522,14 @@ class Coder:
             sources, targets = targets[:1], targets[1:]
         if not sources:
             sources, targets = self._adverbial_event(noun, targets, actors)
-        root = ontology.root_of(pat.cameo)
-        if sources and not targets and not pat.symmetric and (root == "17" or _casualty_frame(noun)):
+        cameo = pat.cameo
+        root = ontology.root_of(cameo)
+        sense = self.p.senses.get((noun.lemma_.lower(), root)) if sources else None
+        if sense is not None and sources[0].sector in sense[0]:
+            if sense[1] is None:
+                return []
+            cameo, root = sense[1], ontology.root_of(sense[1])  # "the truckers' strike" (senses.tsv)
+        if sources and not targets and not pat.symmetric and (root in ("14", "17") or _casualty_frame(noun)):
             # "killed in Israeli tank shelling in Gaza", "France's headscarf ban": the target is
             # the place, as for verbs (only coercion, or violence that killed or wounded)
             targets = self._implicit_target(noun, actors)
@@ -534,9 +538,7 @@ class Coder:
                 targets = [t for t in targets for s in sources if not _same_state_forces(s, t)]
         modality = self._noun_modality(noun, governor)
         when = event_time(governor, pub) if governor is not None and governor.pos_ == "VERB" else None
-        return self._pairs(
-            sources, targets, pat.cameo, pat.symmetric, noun, (), pat.describe(), modality, when
-        )
+        return self._pairs(sources, targets, cameo, pat.symmetric, noun, (), pat.describe(), modality, when)
 
     def _adverbial_event(
         self, noun: Token, targets: list[Mention], actors: DocActors
@@ -705,9 +707,12 @@ class Coder:
             if s.sector == "BUS" and t.sector == "BUS":
                 continue  # company deals and disputes are market news, not political events
             code = cameo
-            if cameo.startswith("0874") and s.sector in UNARMED_SECTORS and not trigger_extra_military(extra):
-                continue  # "all 15 candidates withdrew": a withdrawal, not a military retreat
-            if cameo == "173" and s.sector == "REB":
+            sense = self.p.senses.get((trigger.lemma_.lower(), ontology.root_of(cameo)))
+            if sense is not None and s.sector in sense[0] and not trigger_extra_military(extra):
+                if sense[1] is None:
+                    continue  # "all 15 candidates withdrew": no military retreat (senses.tsv)
+                code = sense[1]  # "truckers strike" is a labour strike
+            if code == "173" and s.sector == "REB":
                 code = "181"  # persons seized by armed groups are abducted, not arrested
             out.append(Found(s, t, code, symmetric, trigger, extra, pattern, modality, when))
         return out

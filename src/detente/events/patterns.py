@@ -77,6 +77,8 @@ class Patterns:
     filters: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     # evaluative adjective in reported speech -> CAMEO code ("said the resolution was unfair")
     evaluatives: dict[str, str] = field(default_factory=dict)
+    # (trigger lemma, root) -> (source sectors, replacement code or None for no event)
+    senses: dict[tuple[str, str], tuple[frozenset[str], str | None]] = field(default_factory=dict)
 
 
 def _check_code(path: str, line: int, code: str) -> str:
@@ -150,4 +152,9 @@ def load_patterns() -> Patterns:
         code = _check_code(path, line, row["cameo"])
         for word in split_multi(row["adjective"]):
             evaluatives[word.lower()] = code
-    return Patterns(dict(verbs), nouns, cues, filters, evaluatives)
+    senses: dict[tuple[str, str], tuple[frozenset[str], str | None]] = {}
+    for path, line, row in read_tsv("events/senses.tsv", ("lemma", "root", "sectors", "cameo")):
+        code = _check_code(path, line, row["cameo"]) if row["cameo"] else None  # "-": no event
+        root = _check_code(path, line, row["root"])
+        senses[(row["lemma"].lower(), root)] = (frozenset(split_multi(row["sectors"])), code)
+    return Patterns(dict(verbs), nouns, cues, filters, evaluatives, senses)
