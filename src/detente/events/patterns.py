@@ -154,7 +154,7 @@ def load_patterns() -> Patterns:
             evaluatives[word.lower()] = code
     senses: dict[tuple[str, str], tuple[frozenset[str], str | None]] = {}
     for path, line, row in read_tsv("events/senses.tsv", ("lemma", "root", "sectors", "cameo")):
-        code = _check_code(path, line, row["cameo"]) if row["cameo"] else None  # "-": no event
+        reading = _check_code(path, line, row["cameo"]) if row["cameo"] else None  # "-": no event
         root = _check_code(path, line, row["root"])
-        senses[(row["lemma"].lower(), root)] = (frozenset(split_multi(row["sectors"])), code)
+        senses[(row["lemma"].lower(), root)] = (frozenset(split_multi(row["sectors"])), reading)
     return Patterns(dict(verbs), nouns, cues, filters, evaluatives, senses)
