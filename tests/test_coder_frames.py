@@ -369,3 +369,25 @@ def test_a_civilian_strike_is_a_labour_strike() -> None:
         ]
     )
     assert keys(events) == {("IND", "IND", "14", False, False)}
+
+
+def test_object_gap_relative_clause() -> None:
+    # "Iraq freed the Iranian pilots its army had held as prisoners."
+    events = code(
+        [
+            ("Iraq", "Iraq", P, "NNP", "nsubj", 1),
+            ("freed", "free", "VERB", "VBD", "ROOT", 1),
+            ("the", "the", "DET", "DT", "det", 4),
+            ("Iranian", "iranian", "ADJ", "JJ", "amod", 4),
+            ("pilots", "pilot", "NOUN", "NNS", "dobj", 1),
+            ("its", "its", "PRON", "PRP$", "poss", 6),
+            ("army", "army", "NOUN", "NN", "nsubj", 8),
+            ("had", "have", "AUX", "VBD", "aux", 8),
+            ("held", "hold", "VERB", "VBN", "relcl", 4),
+            ("as", "as", "ADP", "IN", "prep", 8),
+            ("prisoners", "prisoner", "NOUN", "NNS", "pobj", 9),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
+    assert ("IRQ", "IRN", "18", False, False) in keys(events)
+    assert ("IRQ", "IRN", "08", False, False) in keys(events)

@@ -458,6 +458,8 @@ class Coder:
                     heads = [
                         s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
                     ]
+                if not heads and _object_gap(verb):
+                    heads = [verb.head]  # "two soldiers they had held": the noun is the object
             elif slot == "dative":
                 heads = [c for c in verb.children if c.dep_ == "dative"]
             elif slot == "poss" and obj is not None:
@@ -866,6 +868,16 @@ def _armed_means(verb: Token, actors: DocActors) -> list[Mention]:
                 if found and found[0].sector == "MIL":
                     return found[:1]
     return []
+
+
+def _object_gap(verb: Token) -> bool:
+    """A relative clause with its own subject and no object: the head noun is the object
+    ("the two soldiers [that] the rebels had held")."""
+    if verb.dep_ != "relcl" or verb.head.i == verb.i:
+        return False
+    kids = list(verb.children)
+    own_subject = any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who") for c in kids)
+    return own_subject and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in kids)
 
 
 def _listed_states(a: Mention, b: Mention) -> bool:
