@@ -391,3 +391,17 @@ def test_object_gap_relative_clause() -> None:
     )
     assert ("IRQ", "IRN", "18", False, False) in keys(events)
     assert ("IRQ", "IRN", "08", False, False) in keys(events)
+
+
+def test_headline_noun_heading_subject_and_object_is_a_verb() -> None:
+    # "Iraqi leader thanks U.S." (tagged NNS by the parser)
+    events = code(
+        [
+            ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 1),
+            ("leader", "leader", "NOUN", "NN", "nsubj", 2),
+            ("thanks", "thank", "NOUN", "NNS", "ROOT", 2),
+            ("U.S.", "U.S.", P, "NNP", "dobj", 2),
+            (".", ".", "PUNCT", ".", "punct", 2),
+        ]
+    )
+    assert keys(events) == {("IRQ", "USA", "05", False, False)}

@@ -108,6 +108,7 @@ class Coder:
                 if (
                     tok.pos_ in ("VERB", "AUX")
                     or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB"))
+                    or _noun_as_verb(tok)  # headline "Iraqi leader thanks U.S."
                     or (tok.pos_ == "ADJ" and any(c.dep_ == "xcomp" for c in tok.children))
                 ):  # an adjective predicate with an infinitive: "Iran is willing to talk"
                     here.extend(self._code_verb(tok, actors, pub))
@@ -868,6 +869,15 @@ def _armed_means(verb: Token, actors: DocActors) -> list[Mention]:
                 if found and found[0].sector == "MIL":
                     return found[:1]
     return []
+
+
+def _noun_as_verb(tok: Token) -> bool:
+    """A token tagged as a noun that heads a clause with a subject and an object is a verb the
+    tagger missed (headlines: "Iraqi leader thanks U.S.")."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "ROOT":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and "dobj" in deps
 
 
 def _object_gap(verb: Token) -> bool:
