@@ -405,3 +405,27 @@ def test_headline_noun_heading_subject_and_object_is_a_verb() -> None:
         ]
     )
     assert keys(events) == {("IRQ", "USA", "05", False, False)}
+
+
+def test_a_foreign_ministers_presence_is_a_visit() -> None:
+    # "The Iranian foreign minister is in Iraq." ; "Iranian troops are in Iraq" is no visit
+    rows = [
+        ("The", "the", "DET", "DT", "det", 3),
+        ("Iranian", "iranian", "ADJ", "JJ", "amod", 3),
+        ("foreign", "foreign", "ADJ", "JJ", "amod", 3),
+        ("minister", "minister", "NOUN", "NN", "nsubj", 4),
+        ("is", "be", "AUX", "VBZ", "ROOT", 4),
+        ("in", "in", "ADP", "IN", "prep", 4),
+        ("Iraq", "Iraq", P, "NNP", "pobj", 5),
+        (".", ".", "PUNCT", ".", "punct", 4),
+    ]
+    assert keys(code(rows)) == {("IRN", "IRQ", "04", False, False)}
+    troops = [
+        ("Iranian", "iranian", "ADJ", "JJ", "amod", 1),
+        ("troops", "troop", "NOUN", "NNS", "nsubj", 2),
+        ("are", "be", "AUX", "VBP", "ROOT", 2),
+        ("in", "in", "ADP", "IN", "prep", 2),
+        ("Iraq", "Iraq", P, "NNP", "pobj", 3),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(troops)) == set()

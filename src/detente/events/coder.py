@@ -148,7 +148,9 @@ class Coder:
     def _code_verb(self, verb: Token, actors: DocActors, pub: date | None) -> list[Found]:
         row = self.best_pattern(verb)
         if row is None:
-            return self._pronoun_event(verb, actors, pub) if verb.lemma_ == "be" else []
+            if verb.lemma_ != "be":
+                return []
+            return self._pronoun_event(verb, actors, pub) or self._presence_visit(verb, actors, pub)
         xcomp = next((c for c in verb.children if c.dep_ in CONTROL_DEPS), None)
         inherited = self._control_context(verb)
         if inherited is None:  # a governing verb codes this clause itself ("refused to invite")
@@ -567,6 +569,38 @@ class Coder:
         if not targets:
             return [], []  # "X and Y support it at a summit": no partner named, no mutual event
         return sources, targets
+
+    def _presence_visit(self, be: Token, actors: DocActors, pub: date | None) -> list[Found]:
+        """ "The top UN refugee official is in Chad": a foreign official's presence in a state is
+        a visit (042) to it. Only single persons of a government or an IGO, never forces."""
+        subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.tag_ not in ("NN", "NNP") or any(c.dep_ == "attr" for c in be.children):
+            return []
+        found = _expand(subj, actors)
+        visitors = [m for m in found if m.sector in ("GOV", "IGO") and not m.rule.startswith("context")]
+        if len(visitors) != 1:
+            return []
+        person = visitors[0].entry.kind == "person" or visitors[0].role is not None
+        if not person and actors.institution(subj) is None:
+            return []
+        for prep in be.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for pobj in prep.children:
+                    m = actors.mention_at(pobj) if pobj.dep_ == "pobj" else None
+                    if m is not None and m.entry.kind == "state" and m.entry.code != visitors[0].entry.code:
+                        modality = clause_modality(be, self.p.cues).merge(context_modality(be, self.p.cues))
+                        return self._pairs(
+                            visitors,
+                            [m],
+                            "042",
+                            False,
+                            be,
+                            (prep,),
+                            "presence:be in",
+                            modality,
+                            event_time(be, pub),
+                        )
+        return []
 
     def _pronoun_event(self, be: Token, actors: DocActors, pub: date | None) -> list[Found]:
         """ "The talks were tense. They were between Iran and six powers": a pronoun subject of
