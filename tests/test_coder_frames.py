@@ -429,3 +429,25 @@ def test_a_foreign_ministers_presence_is_a_visit() -> None:
         (".", ".", "PUNCT", ".", "punct", 2),
     ]
     assert keys(code(troops)) == set()
+
+
+def test_part_of_a_full_name_is_the_same_person_and_custody_release() -> None:
+    # "Anwar Ibrahim spoke. Anwar was freed from jail."
+    events = code(
+        [
+            ("Anwar", "Anwar", P, "NNP", "compound", 1),
+            ("Ibrahim", "Ibrahim", P, "NNP", "nsubj", 2),
+            ("spoke", "speak", "VERB", "VBD", "ROOT", 2),
+            (".", ".", "PUNCT", ".", "punct", 2),
+            ("Anwar", "Anwar", P, "NNP", "nsubjpass", 6),
+            ("was", "be", "AUX", "VBD", "auxpass", 6),
+            ("freed", "free", "VERB", "VBN", "ROOT", 6),
+            ("from", "from", "ADP", "IN", "prep", 6),
+            ("jail", "jail", "NOUN", "NN", "pobj", 7),
+            ("in", "in", "ADP", "IN", "prep", 6),
+            ("Malaysia", "Malaysia", P, "NNP", "pobj", 9),
+            (".", ".", "PUNCT", ".", "punct", 6),
+        ],
+        date="2004-09-03",
+    )
+    assert keys(events) == {("MYS", "MYS", "08", False, False)}

@@ -40,6 +40,8 @@ OF_PREPS = {"of", "from", "in"}
 # Kinds whose mention can stand alone as an actor argument (adjectives need a head noun).
 STANDALONE = {"state", "region", "org", "person", "metonym", "demonym"}
 COREF_WINDOW_SENTS = 3
+# Name particles that never identify a person alone.
+NAME_PARTICLES = {"abu", "bin", "ibn", "al", "el", "van", "von", "der", "den", "de", "del", "della", "mac"}
 TIME_WORDS = {
     "monday",
     "tuesday",
@@ -109,6 +111,7 @@ class DocActors:
         self.mentions: list[Mention] = []
         self.excluded = excluded or []  # character spans that are news furniture (datelines)
         self._match()
+        self._match_name_parts()
         self.context = self._context_country(places or [])
 
     # -- dictionary matching -------------------------------------------------------------
@@ -140,6 +143,32 @@ class DocActors:
             for k in range(i, i + length):
                 self.by_token[k] = m
             i += length
+
+    def _match_name_parts(self) -> None:
+        """ "Anwar Ibrahim ... Mr Anwar was freed": a part of a person's full name, used alone
+        elsewhere in the document, is that person (when no other person shares the part)."""
+        owners: dict[str, set[ActorEntry]] = {}
+        for m in self.mentions:
+            if m.entry.kind != "person" or m.end - m.start < 2:
+                continue
+            for tok in self.doc[m.start : m.end]:
+                if tok.is_title and len(tok.text) >= 3 and tok.lower_ not in NAME_PARTICLES:
+                    owners.setdefault(tok.text, set()).add(m.entry)
+        if not owners:
+            return
+        for tok in self.doc:
+            if tok.i in self.by_token or tok.pos_ != "PROPN":
+                continue
+            entries = owners.get(tok.text)
+            if entries is None or len(entries) != 1:
+                continue
+            if self._in_furniture(tok.idx, tok.idx + 1):
+                continue
+            entry = next(iter(entries))
+            m = Mention(tok.i, tok.i + 1, entry, entry.sector, "coref:name part")
+            self.mentions.append(m)
+            self.by_token[tok.i] = m
+        self.mentions.sort(key=lambda m: m.start)
 
     def _in_furniture(self, start: int, end: int) -> bool:
         return any(a <= start < b or a < end <= b for a, b in self.excluded)

@@ -182,7 +182,11 @@ class Coder:
             )
             if ontology.root_of(cameo) == "13" and not violent and _object(verb) is not None:
                 cameo = "020"  # "warned Americans to avoid Haiti" advises; it threatens no one
-        if not sources and ontology.root_of(cameo) in AUTHORITY_ROOTS and _agentless(verb):
+        if (
+            not sources
+            and (ontology.root_of(cameo) in AUTHORITY_ROOTS or _from_custody(verb))
+            and _agentless(verb)
+        ):
             if targets:
                 sources = self._authorities(targets[0], actors, verb)
             elif actors.context is not None and row.objects and _object(verb) is not None:
@@ -903,6 +907,20 @@ def _armed_means(verb: Token, actors: DocActors) -> list[Mention]:
                 if found and found[0].sector == "MIL":
                     return found[:1]
     return []
+
+
+CUSTODY_NOUNS = {"jail", "prison", "custody", "detention", "arrest", "captivity"}
+
+
+def _from_custody(verb: Token) -> bool:
+    """ "Anwar was freed from jail": released by those who held him, the authorities."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            if any(
+                p.dep_ == "pobj" and p.lemma_.lower() in CUSTODY_NOUNS - {"captivity"} for p in prep.children
+            ):
+                return True
+    return False
 
 
 def _noun_as_verb(tok: Token) -> bool:
