@@ -451,3 +451,38 @@ def test_part_of_a_full_name_is_the_same_person_and_custody_release() -> None:
         date="2004-09-03",
     )
     assert keys(events) == {("MYS", "MYS", "08", False, False)}
+
+
+def test_group_word_placed_elsewhere_in_the_document() -> None:
+    # "Soldiers kill Palestinian. Israeli soldiers opened fire." -> the headline soldiers are Israeli
+    events = code(
+        [
+            ("Soldiers", "soldier", "NOUN", "NNS", "nsubj", 1),
+            ("kill", "kill", "VERB", "VBP", "ROOT", 1),
+            ("Palestinian", "Palestinian", P, "NNP", "dobj", 1),
+            (".", ".", "PUNCT", ".", "punct", 1),
+            ("Israeli", "israeli", "ADJ", "JJ", "amod", 5),
+            ("soldiers", "soldier", "NOUN", "NNS", "nsubj", 6),
+            ("waited", "wait", "VERB", "VBD", "ROOT", 6),
+            (".", ".", "PUNCT", ".", "punct", 6),
+        ]
+    )
+    assert keys(events) == {("ISR", "PSE", "18", False, False)}
+
+
+def test_granting_rights_is_yielding() -> None:
+    # "Britain extended citizenship rights to soldiers from Nepal."
+    events = code(
+        [
+            ("Britain", "Britain", P, "NNP", "nsubj", 1),
+            ("extended", "extend", "VERB", "VBD", "ROOT", 1),
+            ("citizenship", "citizenship", "NOUN", "NN", "compound", 3),
+            ("rights", "right", "NOUN", "NNS", "dobj", 1),
+            ("to", "to", "ADP", "IN", "prep", 1),
+            ("soldiers", "soldier", "NOUN", "NNS", "pobj", 4),
+            ("from", "from", "ADP", "IN", "prep", 5),
+            ("Nepal", "Nepal", P, "NNP", "pobj", 6),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
+    assert keys(events) == {("GBR", "NPL", "08", False, False)}

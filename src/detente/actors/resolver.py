@@ -110,6 +110,7 @@ class DocActors:
         self.by_token: dict[int, Mention] = {}
         self.mentions: list[Mention] = []
         self.excluded = excluded or []  # character spans that are news furniture (datelines)
+        self._placed: dict[str, Mention | None] = {}  # group word -> the state placing it elsewhere
         self._match()
         self._match_name_parts()
         self.context = self._context_country(places or [])
@@ -250,6 +251,9 @@ class DocActors:
                 prior = self._antecedents(token, want="state")
                 if prior:
                     return [self._institution_mention(token, prior[0], inst, rule="coref:institution")]
+            placed = self._placed_elsewhere(token) if inst.kind == "group" else None
+            if placed is not None:  # headline "Gurkha soldiers", body "Gurkha soldiers from Nepal"
+                return [self._institution_mention(token, placed, inst, rule="coref:placed group")]
             if self.context is not None and inst.kind in ("institution", "role", "group"):
                 # an unnamed group placed only by the story ("soldiers withdrew", "police arrested")
                 return [self._institution_mention(token, self.context, inst, rule="context:institution")]
@@ -268,6 +272,22 @@ class DocActors:
         if token.pos_ == "PROPN":
             return self._titled_name(token)
         return []
+
+    def _placed_elsewhere(self, token: Token) -> Mention | None:
+        """The one state that places the same group word elsewhere in the document."""
+        key = token.lower_
+        if key not in self._placed:
+            found: set[str] = set()
+            first: Mention | None = None
+            for other in self.doc:
+                if other.lower_ != key or other.i == token.i:
+                    continue
+                m = self._modifier_actor(other) or self._location_actor(other)
+                if m is not None:
+                    found.add(m.entry.code)
+                    first = first or m
+            self._placed[key] = first if len(found) == 1 else None
+        return self._placed[key]
 
     def _titled_name(self, token: Token) -> list[Mention]:
         """A name the dictionaries do not know, headed by its title: "Prime Minister General Khin
