@@ -486,3 +486,41 @@ def test_granting_rights_is_yielding() -> None:
         ]
     )
     assert keys(events) == {("GBR", "NPL", "08", False, False)}
+
+
+def test_a_filed_document_speaks_for_who_filed_it() -> None:
+    # "Iran filed a complaint accusing Iraq."
+    events = code(
+        [
+            ("Iran", "Iran", P, "NNP", "nsubj", 1),
+            ("filed", "file", "VERB", "VBD", "ROOT", 1),
+            ("a", "a", "DET", "DT", "det", 3),
+            ("complaint", "complaint", "NOUN", "NN", "dobj", 1),
+            ("accusing", "accuse", "VERB", "VBG", "acl", 3),
+            ("Iraq", "Iraq", P, "NNP", "dobj", 4),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
+    assert ("IRN", "IRQ", "11", False, False) in keys(events)
+
+
+def test_warning_noun_targets_the_actor_its_clause_is_about() -> None:
+    # "Iraq received warnings from Iran that delays could hurt Iraq's chances."
+    events = code(
+        [
+            ("Iraq", "Iraq", P, "NNP", "nsubj", 1),
+            ("received", "receive", "VERB", "VBD", "ROOT", 1),
+            ("warnings", "warning", "NOUN", "NNS", "dobj", 1),
+            ("from", "from", "ADP", "IN", "prep", 1),
+            ("Iran", "Iran", P, "NNP", "pobj", 3),
+            ("that", "that", "SCONJ", "IN", "mark", 8),
+            ("delays", "delay", "NOUN", "NNS", "nsubj", 8),
+            ("could", "could", "AUX", "MD", "aux", 8),
+            ("hurt", "hurt", "VERB", "VB", "acl", 2),
+            ("Iraq", "Iraq", P, "NNP", "poss", 11),
+            ("'s", "'s", "PART", "POS", "case", 9),
+            ("chances", "chance", "NOUN", "NNS", "dobj", 8),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
+    assert ("IRN", "IRQ", "13", False, False) in keys(events)

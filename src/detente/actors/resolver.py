@@ -294,6 +294,13 @@ class DocActors:
         Nyunt", "Indonesian militant cleric Abu Bakar Bashir" are the title's actor."""
         titles = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
         found: list[Mention] = []
+        last = self.by_token.get(token.i - 1)
+        if (
+            last is not None
+            and last.entry.kind in ("org", "person")
+            and any(c.i == token.i - 1 for c in titles)
+        ):
+            return [last]  # "Pernod Ricard SA", "Rite Aid Corp.": a named body with a legal suffix
         for child in titles:
             if self.institution(child) is None:
                 continue

@@ -31,24 +31,10 @@ IMPLICIT_TARGET_ROOTS = {"08", "13", "14", "15", "17", "18", "19", "20"}
 VIOLENT_ROOTS = {"15", "17", "18", "19", "20"}
 HOSTILE_ROOTS = {"16", "17", "18", "19", "20"}  # acts whose announced possibility threatens
 # Nouns that speak for their author: "the UN's resolution threatening sanctions" is the UN's threat.
-DOCUMENT_NOUNS = {
-    "resolution",
-    "statement",
-    "plan",
-    "proposal",
-    "report",
-    "letter",
-    "declaration",
-    "communique",
-    "bill",
-    "law",
-    "decree",
-    "policy",
-    "decision",
-    "order",
-    "ruling",
-    "move",
-}
+DOCUMENT_NOUNS = frozenset(
+    "resolution statement plan proposal report letter declaration communique bill law decree policy"
+    " decision order ruling move shift reversal lawsuit suit complaint petition motion indictment".split()
+)
 INTERNATIONAL_ROOTS = {"01", "16"}  # statements to one's own side, relations: between different actors
 # Agentless passives of these roots are acts of the authorities of the place ("is detained").
 AUTHORITY_ROOTS = {"17"}
@@ -443,10 +429,14 @@ class Coder:
         return []
 
     def _author_of(self, noun: Token, actors: DocActors) -> list[Mention]:
-        """The author of a document or decision noun ("the UN's resolution", "U.S. policy")."""
+        """The author of a document or decision noun ("the UN's resolution", "U.S. policy"), or
+        the one who issued it ("the government filed a lawsuit accusing ...")."""
         if noun.lemma_.lower() not in DOCUMENT_NOUNS:
             return []
-        return _owner(noun, actors)
+        owners = _owner(noun, actors)
+        if not owners and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            owners = self._subjects(noun.head, actors)
+        return owners
 
     def _author_of_subject(self, verb: Token, actors: DocActors) -> list[Mention]:
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
@@ -531,6 +521,8 @@ class Coder:
             sources, targets = targets[:1], targets[1:]
         if not sources:
             sources, targets = self._adverbial_event(noun, targets, actors)
+        if sources and not targets and not pat.symmetric:
+            targets = [t for t in self._complement_actor(noun, actors) if t not in sources]
         cameo = pat.cameo
         root = ontology.root_of(cameo)
         sense = self.p.senses.get((noun.lemma_.lower(), root)) if sources else None
@@ -606,6 +598,20 @@ class Coder:
                         )
         return []
 
+    def _complement_actor(self, noun: Token, actors: DocActors) -> list[Mention]:
+        """ "warnings from the EU that delays could hurt Turkey's chances": the actor a that-clause
+        of the event noun is about (its subject, or the owner of its subject or object)."""
+        for clause in noun.children:
+            finite = any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+            if clause.dep_ not in ("acl", "ccomp") or not finite:
+                continue
+            for arg in clause.children:
+                if arg.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                    found = _expand(arg, actors) or _owner(arg, actors)
+                    if found:
+                        return found
+        return []
+
     def _pronoun_event(self, be: Token, actors: DocActors, pub: date | None) -> list[Found]:
         """ "The talks were tense. They were between Iran and six powers": a pronoun subject of
         "be" + "between X and Y" continues the event noun that was the previous subject."""
@@ -637,7 +643,10 @@ class Coder:
                     if c.dep_ in deps:
                         found += [m for m in _expand(c, actors, allow_adjective=True) if m not in found]
             else:
-                for holder in holders:
+                extra = []
+                if slot in ("from", "by") and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+                    extra = [noun.head]  # "bringing warnings from the EU": the PP hangs on the verb
+                for holder in holders + extra:
                     for prep in holder.children:
                         if prep.dep_ in ("prep", "agent") and prep.lower_ == slot:
                             for pobj in prep.children:
