@@ -524,3 +524,18 @@ def test_warning_noun_targets_the_actor_its_clause_is_about() -> None:
         ]
     )
     assert ("IRN", "IRQ", "13", False, False) in keys(events)
+
+
+def test_attacking_a_policy_is_criticism() -> None:
+    # "Iran attacked the Iraqi plan." -> IRN -> IRQ 11, not a military attack
+    events = code(
+        [
+            ("Iran", "Iran", P, "NNP", "nsubj", 1),
+            ("attacked", "attack", "VERB", "VBD", "ROOT", 1),
+            ("the", "the", "DET", "DT", "det", 4),
+            ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 4),
+            ("plan", "plan", "NOUN", "NN", "dobj", 1),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
+    assert keys(events) == {("IRN", "IRQ", "11", False, False)}

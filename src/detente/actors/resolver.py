@@ -42,6 +42,7 @@ STANDALONE = {"state", "region", "org", "person", "metonym", "demonym"}
 COREF_WINDOW_SENTS = 3
 # Name particles that never identify a person alone.
 NAME_PARTICLES = {"abu", "bin", "ibn", "al", "el", "van", "von", "der", "den", "de", "del", "della", "mac"}
+NAME_TITLES = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "president", "minister", "general", "sheikh"}
 TIME_WORDS = {
     "monday",
     "tuesday",
@@ -163,6 +164,12 @@ class DocActors:
             entries = owners.get(tok.text)
             if entries is None or len(entries) != 1:
                 continue
+            nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+            prv = self.doc[tok.i - 1] if tok.i > 0 else None
+            if (nxt is not None and nxt.pos_ == "PROPN") or (
+                prv is not None and prv.pos_ == "PROPN" and prv.lower_.rstrip(".") not in NAME_TITLES
+            ):
+                continue  # "David" in "David Davis" is another person's first name
             if self._in_furniture(tok.idx, tok.idx + 1):
                 continue
             entry = next(iter(entries))
@@ -251,7 +258,8 @@ class DocActors:
                 prior = self._antecedents(token, want="state")
                 if prior:
                     return [self._institution_mention(token, prior[0], inst, rule="coref:institution")]
-            placed = self._placed_elsewhere(token) if inst.kind == "group" else None
+            armed = inst.kind == "group" and inst.sector in ("MIL", "REB", "POL", "SPY")
+            placed = self._placed_elsewhere(token) if armed else None
             if placed is not None:  # headline "Gurkha soldiers", body "Gurkha soldiers from Nepal"
                 return [self._institution_mention(token, placed, inst, rule="coref:placed group")]
             if self.context is not None and inst.kind in ("institution", "role", "group"):
@@ -377,7 +385,10 @@ class DocActors:
     def _institution_mention(
         self, token: Token, base: Mention, inst: Institution, rule: str = "institution"
     ) -> Mention:
-        start = min(base.start, token.i) if rule == "institution" else token.i
+        # the span covers the modifier when it is inside the phrase ("Iraq's government"), never
+        # a pronoun's antecedent sentences away ("his supporters")
+        inside = base.start >= token.left_edge.i
+        start = min(base.start, token.i) if rule == "institution" and inside else token.i
         return Mention(
             start,
             token.i + 1,

@@ -35,6 +35,18 @@ DOCUMENT_NOUNS = frozenset(
     "resolution statement plan proposal report letter declaration communique bill law decree policy"
     " decision order ruling move shift reversal lawsuit suit complaint petition motion indictment".split()
 )
+# Objects that make a violent verb verbal ("attacked the plan", "hit out at the decision").
+SPEECH_OBJECTS = DOCUMENT_NOUNS | {
+    "way",
+    "remark",
+    "comment",
+    "record",
+    "idea",
+    "approach",
+    "claim",
+    "view",
+    "speech",
+}
 INTERNATIONAL_ROOTS = {"01", "16"}  # statements to one's own side, relations: between different actors
 # Agentless passives of these roots are acts of the authorities of the place ("is detained").
 AUTHORITY_ROOTS = {"17"}
@@ -168,6 +180,18 @@ class Coder:
             )
             if ontology.root_of(cameo) == "13" and not violent and _object(verb) is not None:
                 cameo = "020"  # "warned Americans to avoid Haiti" advises; it threatens no one
+        obj = _object(verb)
+        if (
+            ontology.root_of(cameo) in ("18", "19")
+            and obj is not None
+            and obj.lemma_.lower() in SPEECH_OBJECTS
+        ):
+            # "attacked the way the war was sold", "attacked the government's plan": a verbal
+            # attack on a policy criticises its author (111); with no author, nothing is coded
+            cameo = "111"
+            targets = [t for t in self._author_of(obj, actors) if t not in sources]
+            if not targets:
+                return []
         if (
             not sources
             and (ontology.root_of(cameo) in AUTHORITY_ROOTS or _from_custody(verb))
