@@ -297,8 +297,8 @@ class Coder:
         adj = next((c for c in be.children if c.dep_ == "acomp"), None)
         code = self.p.evaluatives.get(adj.lower_) if adj is not None else None
         subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
-        if adj is None or code is None or subj is None:
-            return []
+        if adj is None or code is None or subj is None or subj.pos_ == "PRON":
+            return []  # "he said it was wrong to ...": no named act or author
         speakers = self._subjects(speech, actors)
         targets = _expand(subj, actors) or self._author_of(subj, actors)
         modality = clause_modality(be, self.p.cues).merge(clause_modality(speech, self.p.cues))
