@@ -539,3 +539,40 @@ def test_attacking_a_policy_is_criticism() -> None:
         ]
     )
     assert keys(events) == {("IRN", "IRQ", "11", False, False)}
+
+
+def test_mayor_of_a_city_belongs_to_its_state() -> None:
+    # "Israel released the mayor of the city of Ramallah."
+    events = code(
+        [
+            ("Israel", "Israel", P, "NNP", "nsubj", 1),
+            ("released", "release", "VERB", "VBD", "ROOT", 1),
+            ("the", "the", "DET", "DT", "det", 3),
+            ("mayor", "mayor", "NOUN", "NN", "dobj", 1),
+            ("of", "of", "ADP", "IN", "prep", 3),
+            ("the", "the", "DET", "DT", "det", 6),
+            ("city", "city", "NOUN", "NN", "pobj", 4),
+            ("of", "of", "ADP", "IN", "prep", 6),
+            ("Ramallah", "Ramallah", P, "NNP", "pobj", 7),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
+    assert keys(events) == {("ISR", "PSE", "08", False, False)}
+
+
+def test_receiving_assurances_is_no_visit() -> None:
+    # "Iraqi demonstrators received assurances from the Iranian government."
+    events = code(
+        [
+            ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 1),
+            ("demonstrators", "demonstrator", "NOUN", "NNS", "nsubj", 2),
+            ("received", "receive", "VERB", "VBD", "ROOT", 2),
+            ("assurances", "assurance", "NOUN", "NNS", "dobj", 2),
+            ("from", "from", "ADP", "IN", "prep", 3),
+            ("the", "the", "DET", "DT", "det", 7),
+            ("Iranian", "iranian", "ADJ", "JJ", "amod", 7),
+            ("government", "government", "NOUN", "NN", "pobj", 4),
+            (".", ".", "PUNCT", ".", "punct", 2),
+        ]
+    )
+    assert keys(events) == set()

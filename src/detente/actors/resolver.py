@@ -67,6 +67,8 @@ TIME_WORDS = {
     "november",
     "december",
 }
+# Nouns of places inside a state ("the mayor of the city of Nablus").
+PLACE_NOUNS = {"city", "town", "village", "capital", "province", "region", "district", "camp"}
 # Nouns that stand for a state named by their own modifier ("the republic of Belarus").
 STATE_NOUNS = {"republic", "kingdom", "country", "nation", "state", "emirate", "federation", "island"}
 
@@ -297,6 +299,25 @@ class DocActors:
             self._placed[key] = first if len(found) == 1 else None
         return self._placed[key]
 
+    def _place_of(self, noun: Token) -> Mention | None:
+        """The state of "the (West Bank) city of Nablus": a named state modifier, else the city."""
+        for c in noun.children:
+            m = self.by_token.get(c.i) if c.dep_ in ("compound", "amod", "nmod") else None
+            if m is not None and m.entry.kind in ("state", "region", "adjective"):
+                return m
+        for of in noun.children:
+            if of.dep_ == "prep" and of.lower_ == "of":
+                for name in of.children:
+                    if name.dep_ != "pobj" or name.pos_ != "PROPN":
+                        continue
+                    m = self.by_token.get(name.i)
+                    if m is not None and m.entry.kind in ("state", "region", "metonym"):
+                        return m
+                    entry = self.place_state(name.text)
+                    if entry is not None:
+                        return Mention(name.i, name.i + 1, entry, "GOV", "place:city")
+        return None
+
     def _titled_name(self, token: Token) -> list[Mention]:
         """A name the dictionaries do not know, headed by its title: "Prime Minister General Khin
         Nyunt", "Indonesian militant cleric Abu Bakar Bashir" are the title's actor."""
@@ -354,6 +375,10 @@ class DocActors:
                         m = self.by_token.get(pobj.i)
                         if m is not None and m.entry.kind in STANDALONE | {"adjective"}:
                             return m
+                        if m is None and pobj.lemma_.lower() in PLACE_NOUNS:
+                            place = self._place_of(pobj)  # "the mayor of the West Bank city of Nablus"
+                            if place is not None:
+                                return place
                         if m is None and pobj.lemma_.lower() in STATE_NOUNS:
                             # "leaders of the former Soviet republic of Belarus": the state named
                             # by the noun's own "of" (not the "Soviet" of its history)

@@ -497,7 +497,8 @@ class Coder:
                         if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ == slot:
                             heads += [p for p in prep.children if p.dep_ in ("pobj", "pcomp")]
             for head in heads:
-                found = _expand(head, actors) or _owner(head, actors) or self._event_author(head)
+                authored = head.lemma_.lower() in self.p.nouns or head.lemma_.lower() in DOCUMENT_NOUNS
+                found = _expand(head, actors) or _owner(head, actors, authored) or self._event_author(head)
                 if found:
                     return found
         return []
@@ -980,7 +981,7 @@ def _listed_states(a: Mention, b: Mention) -> bool:
     return a.entry.kind == b.entry.kind == "state" and a.entry.code != b.entry.code
 
 
-def _owner(head: Token, actors: DocActors) -> list[Mention]:
+def _owner(head: Token, actors: DocActors, authored: bool = True) -> list[Mention]:
     """The state owning a non-actor object ("attacked Iranian positions" -> Iran)."""
     if head.pos_ not in ("NOUN",):
         return []
@@ -994,6 +995,9 @@ def _owner(head: Token, actors: DocActors) -> list[Mention]:
                 if found:
                     return found
     # "rejected an offer from the US", "condemned the attack by Iran": the author of the thing
+    # (only for events and documents: "received assurances from X" makes X no visitor)
+    if not authored:
+        return []
     for c in head.children:
         if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
             for pobj in c.children:
