@@ -57,12 +57,47 @@ class MetadataReport:
     authors_f1: float = 0.0
     body_f1: float = 0.0
     misses: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    # the date scored only on pages whose gold date is written somewhere in the page itself
+    # (an audit of the gold: some gold dates appear nowhere in their page)
+    dated_pages: int = 0
+    date_where_on_page: float = 0.0
 
     def lines(self) -> list[str]:
         return [
             f"naeb-subset pages={self.pages} title={self.title:.3f} date={self.date:.3f} "
-            f"authors={self.authors:.3f} authors-name-F1={self.authors_f1:.3f} body-F1={self.body_f1:.3f}"
+            f"authors={self.authors:.3f} authors-name-F1={self.authors_f1:.3f} body-F1={self.body_f1:.3f}",
+            f"naeb-subset date on the {self.dated_pages} pages whose gold date appears in the page: "
+            f"{self.date_where_on_page:.3f} ({self.pages - self.dated_pages} gold dates appear nowhere "
+            "in their page)",
         ]
+
+
+_MONTHS = "january february march april may june july august september october november december".split()
+
+
+def date_on_page(html: str, iso: str) -> bool:
+    """Whether the day ``iso`` (YYYY-MM-DD) is written in ``html`` in a common form: ISO,
+    YYYY/MM/DD, "Month D, YYYY", "D Month YYYY", abbreviated months, or M/D/YYYY."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    if not m:
+        return False
+    y, mo, d = m.group(1), int(m.group(2)), int(m.group(3))
+    text = html.lower()
+    month = _MONTHS[mo - 1]
+    forms = [
+        f"{y}-{mo:02d}-{d:02d}",
+        f"{y}/{mo:02d}/{d:02d}",
+        f"{mo}/{d}/{y}",
+        f"{mo:02d}/{d:02d}/{y}",
+        f"{month} {d}, {y}",
+        f"{month} {d} {y}",
+        f"{d} {month} {y}",
+        f"{month[:3]} {d}, {y}",
+        f"{month[:3]}. {d}, {y}",
+        f"{d} {month[:3]} {y}",
+        f"{y}{mo:02d}{d:02d}",
+    ]
+    return any(f in text for f in forms)
 
 
 def evaluate_metadata(folder: str | Path) -> MetadataReport:
@@ -78,6 +113,7 @@ def evaluate_metadata(folder: str | Path) -> MetadataReport:
     authors: list[float] = []
     author_f1: list[float] = []
     counts = []
+    on_page: list[float] = []
     report = MetadataReport(misses={"title": [], "date": [], "authors": []})
     for key, rec in gold.items():
         path = base / "html" / f"{key}.html"
@@ -97,6 +133,8 @@ def evaluate_metadata(folder: str | Path) -> MetadataReport:
             report.misses["title"].append((key, art.title, rec.get("title", "")))
         if not ok_date:
             report.misses["date"].append((key, art.date or "", rec.get("date", "")))
+        if date_on_page(html, rec.get("date") or ""):
+            on_page.append(float(ok_date))
         if pa != ga:
             report.misses["authors"].append((key, ", ".join(art.authors), rec.get("authors", "")))
     report.pages = len(titles)
@@ -106,4 +144,6 @@ def evaluate_metadata(folder: str | Path) -> MetadataReport:
         report.authors = statistics.mean(authors)
         report.authors_f1 = statistics.mean(author_f1)
         report.body_f1 = macro_score(counts).f1
+    report.dated_pages = len(on_page)
+    report.date_where_on_page = statistics.mean(on_page) if on_page else 0.0
     return report
