@@ -576,3 +576,18 @@ def test_receiving_assurances_is_no_visit() -> None:
         ]
     )
     assert keys(events) == set()
+
+
+def test_agentless_arrest_of_a_named_person_is_by_his_home_state() -> None:
+    # "Anwar Ibrahim was detained." (no state named) -> MYS -> MYS 17
+    events = code(
+        [
+            ("Anwar", "Anwar", P, "NNP", "compound", 1),
+            ("Ibrahim", "Ibrahim", P, "NNP", "nsubjpass", 3),
+            ("was", "be", "AUX", "VBD", "auxpass", 3),
+            ("detained", "detain", "VERB", "VBN", "ROOT", 3),
+            (".", ".", "PUNCT", ".", "punct", 3),
+        ],
+        date="2010-01-01",
+    )
+    assert keys(events) == {("MYS", "MYS", "17", False, False)}

@@ -117,6 +117,8 @@ class DocActors:
         self._match()
         self._match_name_parts()
         self.context = self._context_country(places or [])
+        # weaker than a context: only says whose authorities act when no agent is named
+        self.home = self.context or self._home_of_named()
 
     # -- dictionary matching -------------------------------------------------------------
     def _match(self) -> None:
@@ -212,6 +214,20 @@ class DocActors:
         code = max(counts, key=lambda c: (counts[c], -first[c].start))
         m = first[code]
         return Mention(0, 0, m.entry, "GOV", f"context:most named {m.entry.name}")
+
+    def _home_of_named(self) -> Mention | None:
+        """No state and no place named: the one home state of the people and bodies named
+        ("Eugene Terreblanche is detained" happens in South Africa)."""
+        codes = {
+            m.entry.code
+            for m in self.mentions
+            if m.entry.kind in ("person", "org") and m.entry.code in self.d.state_names
+        }
+        if len(codes) != 1:
+            return None
+        code = codes.pop()
+        name = self.d.state_names[code]
+        return Mention(0, 0, ActorEntry(code, "state", name, "GOV"), "GOV", f"context:home of named {name}")
 
     def place_state(self, place: str) -> ActorEntry | None:
         """The state a place name belongs to: a state/region/capital name, else a known city."""

@@ -332,6 +332,7 @@ class Coder:
             or (reporter.sector == "GOV" and c is not None and reporter.entry.code == c.entry.code)
         ):
             return [Mention(target.start, target.start, reporter.entry, reporter.sector, "implicit:reporter")]
+        c = c or actors.home  # "Eugene Terreblanche is detained": his home state's authorities
         if c is None:
             return []
         return [Mention(target.start, target.start, c.entry, "GOV", "implicit:authorities " + c.rule)]
