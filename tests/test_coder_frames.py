@@ -591,3 +591,21 @@ def test_agentless_arrest_of_a_named_person_is_by_his_home_state() -> None:
         date="2010-01-01",
     )
     assert keys(events) == {("MYS", "MYS", "17", False, False)}
+
+
+def test_relative_clause_of_a_controlled_event_noun() -> None:
+    # "Israel eased an offensive that has killed Palestinians."
+    events = code(
+        [
+            ("Israel", "Israel", P, "NNP", "nsubj", 1),
+            ("eased", "ease", "VERB", "VBD", "ROOT", 1),
+            ("an", "an", "DET", "DT", "det", 3),
+            ("offensive", "offensive", "NOUN", "NN", "dobj", 1),
+            ("that", "that", "PRON", "WDT", "nsubj", 6),
+            ("has", "have", "AUX", "VBZ", "aux", 6),
+            ("killed", "kill", "VERB", "VBN", "relcl", 3),
+            ("Palestinians", "Palestinians", P, "NNPS", "dobj", 6),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
+    assert ("ISR", "PSE", "18", False, False) in keys(events)

@@ -386,8 +386,10 @@ class Coder:
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if passive is None and self._headline_passive(verb, row):
             passive = next(c for c in verb.children if c.dep_ == "nsubj")
-        if passive is None and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and verb.head.i != verb.i:
-            passive = verb.head  # "a Chinese-American arrested for spying": the noun is the patient
+        reduced = not any(c.dep_ in ("aux", "nsubj") for c in verb.children)  # not "that has killed"
+        if passive is None and verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and reduced:
+            if verb.head.i != verb.i:
+                passive = verb.head  # "a Chinese-American arrested for spying": the noun is the patient
         if passive is None:
             passive = self._shared_patient(verb, row)
         if passive is not None:
@@ -436,6 +438,8 @@ class Coder:
 
     def _subjects(self, verb: Token, actors: DocActors, depth: int = 0) -> list[Mention]:
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and verb.dep_ == "relcl" and subj.lower_ in ("that", "which"):
+            subj = None  # "an offensive that has killed ...": the relative's head, below
         if subj is not None:
             found = _expand(subj, actors) or self._author_of(subj, actors)
             # Headlines: "Iran, US cooperate ..." parse the first actor as a loose dependent.
@@ -449,9 +453,22 @@ class Coder:
             return self._subjects(verb.head, actors, depth + 1)
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
             return self._subjects(verb.head.head, actors, depth + 1)  # "resign for defending X"
-        if verb.dep_ in ("relcl", "acl") and verb.tag_ != "VBN":
-            return _expand(verb.head, actors) or self._author_of(verb.head, actors)
+        perfect = any(c.dep_ == "aux" for c in verb.children)  # "that has killed" is active
+        if verb.dep_ in ("relcl", "acl") and (verb.tag_ != "VBN" or perfect):
+            head = verb.head
+            return _expand(head, actors) or self._author_of(head, actors) or self._controller(head, actors)
         return []
+
+    def _controller(self, noun: Token, actors: DocActors) -> list[Mention]:
+        """ "Israel was easing an offensive that has killed 100 Palestinians": the subject of a
+        light verb whose listed object is this event noun (launch, ease, halt, scale back) runs it."""
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.pos_ != "VERB" or noun.lemma_.lower() not in self.p.nouns:
+            return []
+        row = self.best_pattern(verb)
+        if row is None or noun.lemma_.lower() not in row.objects:
+            return []
+        return self._subjects(verb, actors)
 
     def _author_of(self, noun: Token, actors: DocActors) -> list[Mention]:
         """The author of a document or decision noun ("the UN's resolution", "U.S. policy"), or
