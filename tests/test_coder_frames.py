@@ -609,3 +609,25 @@ def test_relative_clause_of_a_controlled_event_noun() -> None:
         ]
     )
     assert ("ISR", "PSE", "18", False, False) in keys(events)
+
+
+def test_definite_event_noun_continues_the_event_told_before() -> None:
+    # "Iran arrested Iraqi diplomats. The arrest of the diplomats angered Baghdad."
+    events = code(
+        [
+            ("Iran", "Iran", P, "NNP", "nsubj", 1),
+            ("arrested", "arrest", "VERB", "VBD", "ROOT", 1),
+            ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 3),
+            ("diplomats", "diplomat", "NOUN", "NNS", "dobj", 1),
+            (".", ".", "PUNCT", ".", "punct", 1),
+            ("The", "the", "DET", "DT", "det", 6),
+            ("arrest", "arrest", "NOUN", "NN", "nsubj", 10),
+            ("of", "of", "ADP", "IN", "prep", 6),
+            ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 9),
+            ("diplomats", "diplomat", "NOUN", "NNS", "pobj", 7),
+            ("worried", "worry", "VERB", "VBD", "ROOT", 10),
+            ("Baghdad", "Baghdad", P, "NNP", "dobj", 10),
+            (".", ".", "PUNCT", ".", "punct", 10),
+        ]
+    )
+    assert keys(events) == {("IRN", "IRQ", "17", False, False)}

@@ -564,6 +564,12 @@ class Coder:
             sources, targets = targets[:1], targets[1:]
         if not sources:
             sources, targets = self._adverbial_event(noun, targets, actors)
+        if not sources and targets:
+            # "U.S. military arrests an Iraqi commander. The arrest of ...": a definite event noun
+            # is the event told before; otherwise an arrest with no agent is the authorities'
+            sources = self._event_author(noun)
+            if not sources and ontology.root_of(pat.cameo) in AUTHORITY_ROOTS:
+                sources = self._authorities(targets[0], actors)
         if sources and not targets and not pat.symmetric:
             targets = [t for t in self._complement_actor(noun, actors) if t not in sources]
         cameo = pat.cameo
