@@ -631,3 +631,19 @@ def test_definite_event_noun_continues_the_event_told_before() -> None:
         ]
     )
     assert keys(events) == {("IRN", "IRQ", "17", False, False)}
+
+
+def test_wanting_to_act_is_intent() -> None:
+    # "Iran wants to help Iraq." -> 03 ; "Iran wants to attack Iraq." -> 13
+    def rows(verb: str, lemma: str) -> list[tuple]:
+        return [
+            ("Iran", "Iran", P, "NNP", "nsubj", 1),
+            ("wants", "want", "VERB", "VBZ", "ROOT", 1),
+            ("to", "to", "PART", "TO", "aux", 3),
+            (verb, lemma, "VERB", "VB", "xcomp", 1),
+            ("Iraq", "Iraq", P, "NNP", "dobj", 3),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+
+    assert keys(code(rows("help", "help"))) == {("IRN", "IRQ", "03", False, False)}
+    assert keys(code(rows("attack", "attack"))) == {("IRN", "IRQ", "13", False, False)}
