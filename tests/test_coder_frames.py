@@ -647,3 +647,22 @@ def test_wanting_to_act_is_intent() -> None:
 
     assert keys(code(rows("help", "help"))) == {("IRN", "IRQ", "03", False, False)}
     assert keys(code(rows("attack", "attack"))) == {("IRN", "IRQ", "13", False, False)}
+
+
+def test_partitive_and_predicative_light_verb() -> None:
+    # "Iraqi judges found five of the Iranian pilots guilty."
+    events = code(
+        [
+            ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 1),
+            ("judges", "judge", "NOUN", "NNS", "nsubj", 2),
+            ("found", "find", "VERB", "VBD", "ROOT", 2),
+            ("five", "five", "NUM", "CD", "dobj", 2),
+            ("of", "of", "ADP", "IN", "prep", 3),
+            ("the", "the", "DET", "DT", "det", 7),
+            ("Iranian", "iranian", "ADJ", "JJ", "amod", 7),
+            ("pilots", "pilot", "NOUN", "NNS", "pobj", 4),
+            ("guilty", "guilty", "ADJ", "JJ", "oprd", 2),
+            (".", ".", "PUNCT", ".", "punct", 2),
+        ]
+    )
+    assert keys(events) == {("IRQ", "IRN", "11", False, False)}

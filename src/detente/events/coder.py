@@ -35,6 +35,7 @@ DOCUMENT_NOUNS = frozenset(
     "resolution statement plan proposal report letter declaration communique bill law decree policy"
     " decision order ruling move shift reversal lawsuit suit complaint petition motion indictment".split()
 )
+PARTITIVES = {"some", "many", "most", "all", "several", "none", "dozens", "hundreds", "thousands", "scores"}
 # Objects that make a violent verb verbal ("attacked the plan", "hit out at the decision").
 SPEECH_OBJECTS = DOCUMENT_NOUNS | {
     "way",
@@ -138,7 +139,12 @@ class Coder:
                 continue
             if not row.particle and phrasal:
                 continue  # "shoots his mouth off" is another verb than "shoot"
-            if row.objects and obj_lemma not in row.objects and not _prep_object_in(verb, row):
+            if (
+                row.objects
+                and obj_lemma not in row.objects
+                and not _prep_object_in(verb, row)
+                and not _predicative_in(verb, row)  # "found five men guilty"
+            ):
                 continue
             return row
         return None
@@ -900,6 +906,11 @@ def _object(verb: Token) -> Token | None:
     return None
 
 
+def _predicative_in(verb: Token, row: VerbPattern) -> bool:
+    """A light-verb row whose word is the verb's predicative complement ("found them guilty")."""
+    return any(c.dep_ in ("oprd", "acomp") and c.lemma_.lower() in row.objects for c in verb.children)
+
+
 def _prep_object_in(verb: Token, row: VerbPattern) -> bool:
     """A light-verb row whose noun is the object of its particle preposition ("placed under
     arrest", "put on trial")."""
@@ -924,6 +935,11 @@ def _pobj(prep: Token) -> Token:
 def _expand(head: Token, actors: DocActors, allow_adjective: bool = False) -> list[Mention]:
     """The actor(s) of an argument head and of the heads coordinated with it."""
     out: list[Mention] = []
+    if head.pos_ == "NUM" or head.lower_ in PARTITIVES:  # "five of the seven men", "two of its soldiers"
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            head = pobj
     toks = [head, *[c for c in head.conjuncts if c.i > head.i]]
     first = actors.mention_at(head)
     for c in head.children:  # "The US, Russia, and Switzerland met": a list parsed as apposition
