@@ -650,7 +650,7 @@ def test_wanting_to_act_is_intent() -> None:
 
 
 def test_partitive_and_predicative_light_verb() -> None:
-    # "Iraqi judges found five of the Iranian pilots guilty."
+    # "Iraqi judges found five of the Iranian soldiers guilty."
     events = code(
         [
             ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 1),
@@ -660,7 +660,7 @@ def test_partitive_and_predicative_light_verb() -> None:
             ("of", "of", "ADP", "IN", "prep", 3),
             ("the", "the", "DET", "DT", "det", 7),
             ("Iranian", "iranian", "ADJ", "JJ", "amod", 7),
-            ("pilots", "pilot", "NOUN", "NNS", "pobj", 4),
+            ("soldiers", "soldier", "NOUN", "NNS", "pobj", 4),
             ("guilty", "guilty", "ADJ", "JJ", "oprd", 2),
             (".", ".", "PUNCT", ".", "punct", 2),
         ]
