@@ -26,6 +26,18 @@ def test_ratio_and_report_lines() -> None:
     assert lines[-1] == "ratio (b)/(a) = 0.800"
 
 
+def test_repeated_runs_keep_every_pair_and_compare_the_fastest() -> None:
+    slow = Measure("(a) spaCy parse only", 20.0, 200, 100_000, 2**30, cpu=20.0)
+    fast = Measure("(a) spaCy parse only", 10.0, 200, 100_000, 2**30, cpu=18.0)
+    full = Measure("(b) full pipeline", 11.0, 200, 100_000, 2**30, cpu=20.0)
+    result = BenchResult(fast, full, 2, 32, "m", pairs=[(slow, full), (fast, full)])
+    lines = result.lines()
+    assert lines[1].startswith("run 1: (a)  10.00 articles/s, (b)  18.18 articles/s, ratio 1.818")
+    assert lines[2].startswith("run 2:") and "ratio 0.909, CPU ratio 0.900" in lines[2]
+    assert lines[3] == "fastest of 2 runs of each side:"
+    assert lines[-1] == "ratio (b)/(a) = 0.909"
+
+
 def test_sample_takes_the_first_n_readable_documents(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("Iran met Iraq in Baghdad on Sunday.")
     (tmp_path / "b.txt").write_bytes(b"")

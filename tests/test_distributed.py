@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from detente import distributed
+from detente import distributed, workpool
 from detente.cli import main
 from detente.distributed import ingest_dask
 from detente.models import Article, Event, Evidence
@@ -78,6 +78,11 @@ def _summary(s: Any) -> tuple[int, int, int, int, int]:
 class FakePipeline:
     """Codes one event per document from its first two words; raises on the word POISON."""
 
+    n_process = 1
+
+    def code_text(self, text: str) -> list[Event]:  # the workers' warm-up
+        return []
+
     def analyse_stream(
         self, articles: Iterable[tuple[Article, str | None, Any]]
     ) -> Iterator[tuple[Any, list[Event], list[Any]]]:
@@ -103,9 +108,9 @@ def thread_client() -> Iterator[Any]:
 @pytest.fixture
 def fake_settings(tmp_path: Path) -> Iterator[Settings]:
     settings = Settings(db=str(tmp_path / "x.duckdb"), model="fake-model", batch_size=4)
-    distributed._PIPELINES[(settings.model, settings.batch_size)] = FakePipeline()  # type: ignore[assignment]
+    workpool._PIPELINES[(settings.model, settings.batch_size)] = FakePipeline()  # type: ignore[assignment]
     yield settings
-    distributed._PIPELINES.pop((settings.model, settings.batch_size), None)
+    workpool._PIPELINES.pop((settings.model, settings.batch_size), None)
 
 
 def test_same_rows_as_a_local_run(tmp_path: Path, thread_client: Any, fake_settings: Settings) -> None:
@@ -139,6 +144,27 @@ def test_a_failing_task_becomes_skips(tmp_path: Path, thread_client: Any, fake_s
     assert summary.stored == 6
     failed = [p for p, r in reasons if r == "coding failed on a Dask worker"]
     assert sorted(Path(p).name for p in failed) == ["bad-copy.txt", "bad.txt"]
+
+
+def test_local_cluster_workers_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Our LocalCluster's workers keep glibc's malloc defaults, one BLAS thread, no profiler; the
+    driver's environment is as before."""
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+
+    def settings() -> tuple[str | None, str | None, bool]:
+        import dask
+
+        env = os.environ
+        return (
+            env.get("MALLOC_TRIM_THRESHOLD_"),
+            env.get("OMP_NUM_THREADS"),
+            dask.config.get("distributed.worker.profile.enabled"),
+        )
+
+    with distributed.connect(workers=1) as client:
+        assert list(client.run(settings).values()) == [(None, "1", False)]
+    assert "OMP_NUM_THREADS" not in os.environ and "MALLOC_TRIM_THRESHOLD_" not in os.environ
 
 
 def test_connect_needs_one_target() -> None:

