@@ -21,7 +21,6 @@ htmldate's original date stands.
 from __future__ import annotations
 
 import copy
-import json
 import re
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
@@ -29,27 +28,11 @@ from datetime import UTC, date, datetime
 from htmldate import find_date
 from lxml import html as lxml_html
 
+from ..events.when import MONTHS
+from .html_meta import _ld_objects
+
 _SPACE_RE = re.compile(r"\s+")
-_MONTHS = {
-    name: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for name in names
-}
+_MONTHS = MONTHS  # month names and abbreviations -> number
 _MONTH = r"(?P<{g}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<{g}>\d{{1,2}})(?:st|nd|rd|th)?"
 _SHOWN_DATE_RE = re.compile(
@@ -91,21 +74,8 @@ def _clean(text: str) -> str:
 
 
 def _ld_dates(tree: lxml_html.HtmlElement) -> Iterator[str]:
-    for node in tree.iter("script"):
-        if (node.get("type") or "").lower() != "application/ld+json":
-            continue
-        try:
-            data = json.loads(node.text or "")
-        except (ValueError, TypeError):
-            continue
-        stack = [data]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                stack.extend(v for v in item.values() if isinstance(v, list | dict))
-                yield from (item[k] for k in _LD_KEYS if isinstance(item.get(k), str))
+    for item in _ld_objects(tree):
+        yield from (item[k] for k in _LD_KEYS if isinstance(item.get(k), str))
 
 
 def metadata_dates(tree: lxml_html.HtmlElement | None) -> list[str]:
