@@ -20,6 +20,29 @@ from ..textprep import headline_spans, protected_words
 from . import ontology
 from .modality import Modality, clause_modality, context_modality
 from .patterns import Patterns, VerbPattern, load_patterns
+from .syntax import (
+    CASUALTY_LEMMAS,
+    OBLIGATION_MODALS,
+    agentless,
+    all_named,
+    armed_means,
+    casualty_frame,
+    direct_object,
+    expand,
+    from_custody,
+    headline_passive,
+    infinitive,
+    names_forces,
+    noun_as_verb,
+    object_gap,
+    only_future,
+    only_possible,
+    owner_of,
+    pobj_of,
+    predicative_in,
+    prep_object_in,
+    same_state_forces,
+)
 from .when import event_time, parse_iso
 
 if TYPE_CHECKING:
@@ -35,7 +58,6 @@ DOCUMENT_NOUNS = frozenset(
     "resolution statement plan proposal report letter declaration communique bill law decree policy"
     " decision order ruling move shift reversal lawsuit suit complaint petition motion indictment".split()
 )
-PARTITIVES = {"some", "many", "most", "all", "several", "none", "dozens", "hundreds", "thousands", "scores"}
 # Objects that make a violent verb verbal ("attacked the plan", "hit out at the decision").
 SPEECH_OBJECTS = DOCUMENT_NOUNS | {
     "way",
@@ -107,7 +129,7 @@ class Coder:
                 if (
                     tok.pos_ in ("VERB", "AUX")
                     or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB"))
-                    or _noun_as_verb(tok)  # headline "Iraqi leader thanks U.S."
+                    or noun_as_verb(tok)  # headline "Iraqi leader thanks U.S."
                     or (tok.pos_ == "ADJ" and any(c.dep_ == "xcomp" for c in tok.children))
                 ):  # an adjective predicate with an infinitive: "Iran is willing to talk"
                     here.extend(self._code_verb(tok, actors, pub))
@@ -132,7 +154,7 @@ class Coder:
             return None
         particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
         phrasal = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-        obj = _object(verb)
+        obj = direct_object(verb)
         obj_lemma = obj.lemma_.lower() if obj is not None else None
         for row in rows:  # most specific first
             if row.particle and row.particle not in particles:
@@ -142,8 +164,8 @@ class Coder:
             if (
                 row.objects
                 and obj_lemma not in row.objects
-                and not _prep_object_in(verb, row)
-                and not _predicative_in(verb, row)  # "found five men guilty"
+                and not prep_object_in(verb, row)
+                and not predicative_in(verb, row)  # "found five men guilty"
             ):
                 continue
             return row
@@ -165,7 +187,7 @@ class Coder:
             return []
         modality = clause_modality(verb, self.p.cues).merge(context_modality(verb, self.p.cues))
         modality = modality.merge(inherited)
-        if _infinitive(verb) and not _licensed_infinitive(verb, self):
+        if infinitive(verb) and not _licensed_infinitive(verb, self):
             modality = modality.merge(Modality(hypothetical=True, cues=("infinitive",)))
         sources, targets = self._arguments(verb, row, actors)
         if row.targets[:1] == ("experiencer",):
@@ -184,9 +206,9 @@ class Coder:
             violent = (
                 embedded is not None and embedded.cameo and ontology.root_of(embedded.cameo) in VIOLENT_ROOTS
             )
-            if ontology.root_of(cameo) == "13" and not violent and _object(verb) is not None:
+            if ontology.root_of(cameo) == "13" and not violent and direct_object(verb) is not None:
                 cameo = "020"  # "warned Americans to avoid Haiti" advises; it threatens no one
-        obj = _object(verb)
+        obj = direct_object(verb)
         if (
             ontology.root_of(cameo) in ("18", "19")
             and obj is not None
@@ -200,17 +222,17 @@ class Coder:
                 return []
         if (
             not sources
-            and (ontology.root_of(cameo) in AUTHORITY_ROOTS or _from_custody(verb))
-            and _agentless(verb)
+            and (ontology.root_of(cameo) in AUTHORITY_ROOTS or from_custody(verb))
+            and agentless(verb)
         ):
             if targets:
                 sources = self._authorities(targets[0], actors, verb)
-            elif actors.context is not None and row.objects and _object(verb) is not None:
+            elif actors.context is not None and row.objects and direct_object(verb) is not None:
                 # "a curfew imposed to prevent riots": the place's authorities on the place
                 targets = self._implicit_target(verb, actors)
                 sources = self._authorities(targets[0], actors, verb) if targets else []
         # "gunmen and troops fought (pitched battles)": with each other
-        if modality.hypothetical and sources and _only_future(modality):
+        if modality.hypothetical and sources and only_future(modality):
             # "Russia will launch an inquiry, its speaker said": an actor announcing its own
             # future action expresses intent (03, or 13 when hostile), factually (FORMAT.md)
             reporter = self._reporter(verb)
@@ -228,7 +250,7 @@ class Coder:
             modality.hypothetical
             and sources
             and ontology.root_of(cameo) in HOSTILE_ROOTS
-            and _only_possible(modality)
+            and only_possible(modality)
         ):
             # "the administration may impose sanctions, the State Department said": a hostile
             # act an actor says it may take is a threat (13), factually made
@@ -253,9 +275,9 @@ class Coder:
             named_place = targets and not targets[0].rule.startswith("implicit:context:most named")
             if not named_place and ontology.root_of(cameo) in VIOLENT_ROOTS:
                 # a state's forces striking in an unnamed place: the target is unknown
-                targets = [t for t in targets for s in sources if not _same_state_forces(s, t)]
+                targets = [t for t in targets for s in sources if not same_state_forces(s, t)]
         extra = tuple(c for c in verb.children if c.dep_ == "prt")
-        obj = _object(verb)
+        obj = direct_object(verb)
         if row.objects and obj is not None:
             extra += (obj,)
         when = event_time(verb, pub)
@@ -278,10 +300,10 @@ class Coder:
         if subj is None:
             return []
         speakers = self._subjects(speech, actors)
-        targets = _expand(subj, actors)
+        targets = expand(subj, actors)
         addressee = [c for c in speech.children if c.dep_ in ("dobj", "dative")]
         if addressee and subj.pos_ == "PRON":  # "warned the city of Falluja it must ..."
-            targets = _expand(addressee[0], actors) or self._implicit_target(addressee[0], actors)
+            targets = expand(addressee[0], actors) or self._implicit_target(addressee[0], actors)
         else:  # "Iran said it must defend itself" puts no obligation on another actor
             targets = [t for t in targets if t.entry.code not in {s.entry.code for s in speakers}]
         if not speakers or not targets:
@@ -306,7 +328,7 @@ class Coder:
         if adj is None or code is None or subj is None or subj.pos_ == "PRON":
             return []  # "he said it was wrong to ...": no named act or author
         speakers = self._subjects(speech, actors)
-        targets = _expand(subj, actors) or self._author_of(subj, actors)
+        targets = expand(subj, actors) or self._author_of(subj, actors)
         modality = clause_modality(be, self.p.cues).merge(clause_modality(speech, self.p.cues))
         modality = modality.merge(context_modality(speech, self.p.cues))
         return self._pairs(
@@ -326,7 +348,7 @@ class Coder:
         # for a one-sided transitive verb ("reporter freed in Iraq"; not "Iran, Iraq met")
         first = verb.sent.start == 0 and verb.sent.end < len(verb.doc) and not row.symmetric
         in_headline = any(a <= verb.idx < b for a, b in self._headlines) or first
-        return _headline_passive(verb, in_headline)
+        return headline_passive(verb, in_headline)
 
     def _authorities(self, target: Mention, actors: DocActors, verb: Token | None = None) -> list[Mention]:
         """The authorities of the story's country, for "X was arrested" with no agent; when an
@@ -358,7 +380,7 @@ class Coder:
                             return [Mention(pobj.i, pobj.i + 1, entry, "GOV", "implicit:city")]
                 if prep.dep_ == "prep" and prep.lower_ in ("at", "in", "inside"):
                     for pobj in prep.children:  # "surrendered at a US military base"
-                        owners = _owner(pobj, actors) if pobj.dep_ == "pobj" else []
+                        owners = owner_of(pobj, actors) if pobj.dep_ == "pobj" else []
                         if owners and owners[0].entry.kind in ("state", "adjective", "demonym"):
                             o = owners[0]
                             return [Mention(o.start, o.end, o.entry, o.sector, "implicit:owned place")]
@@ -400,13 +422,13 @@ class Coder:
             passive = self._shared_patient(verb, row)
         if passive is not None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-            sources = _expand(_pobj(agent), actors) if agent is not None else []
+            sources = expand(pobj_of(agent), actors) if agent is not None else []
             if agent is None and passive.i == verb.head.i != verb.i:
                 sources = self._releaser(verb, actors)
             if agent is None and not sources and verb.lemma_.lower() in CASUALTY_LEMMAS:
-                sources = _armed_means(verb, actors)  # "killed in Israeli tank shelling"
+                sources = armed_means(verb, actors)  # "killed in Israeli tank shelling"
             if "dobj" in row.targets:  # the passive subject is the active object
-                targets = _expand(passive, actors) or _owner(passive, actors)
+                targets = expand(passive, actors) or owner_of(passive, actors)
             else:  # "talks were held with Iran": the target keeps its prepositional slot
                 targets = self._targets(verb, tuple(t for t in row.targets if t != "dobj"), actors)
             return sources, targets
@@ -447,11 +469,11 @@ class Coder:
         if subj is not None and verb.dep_ == "relcl" and subj.lower_ in ("that", "which"):
             subj = None  # "an offensive that has killed ...": the relative's head, below
         if subj is not None:
-            found = _expand(subj, actors) or self._author_of(subj, actors)
+            found = expand(subj, actors) or self._author_of(subj, actors)
             # Headlines: "Iran, US cooperate ..." parse the first actor as a loose dependent.
             for c in verb.children:
                 if c.dep_ in ("dep", "npadvmod") and c.i < subj.i:
-                    found += [m for m in _expand(c, actors) if m not in found]
+                    found += [m for m in expand(c, actors) if m not in found]
             return found
         if depth > 4:
             return []
@@ -462,7 +484,7 @@ class Coder:
         perfect = any(c.dep_ == "aux" for c in verb.children)  # "that has killed" is active
         if verb.dep_ in ("relcl", "acl") and (verb.tag_ != "VBN" or perfect):
             head = verb.head
-            return _expand(head, actors) or self._author_of(head, actors) or self._controller(head, actors)
+            return expand(head, actors) or self._author_of(head, actors) or self._controller(head, actors)
         return []
 
     def _controller(self, noun: Token, actors: DocActors) -> list[Mention]:
@@ -481,7 +503,7 @@ class Coder:
         the one who issued it ("the government filed a lawsuit accusing ...")."""
         if noun.lemma_.lower() not in DOCUMENT_NOUNS:
             return []
-        owners = _owner(noun, actors)
+        owners = owner_of(noun, actors)
         if not owners and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
             owners = self._subjects(noun.head, actors)
         return owners
@@ -494,7 +516,7 @@ class Coder:
         return self._author_of(subj, actors) if subj is not None else []
 
     def _targets(self, verb: Token, slots: tuple[str, ...], actors: DocActors) -> list[Mention]:
-        obj = _object(verb)
+        obj = direct_object(verb)
         for slot in slots:
             heads: list[Token] = []
             if slot in ("dobj", "experiencer"):
@@ -503,7 +525,7 @@ class Coder:
                     heads = [
                         s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"
                     ]
-                if not heads and _object_gap(verb):
+                if not heads and object_gap(verb):
                     heads = [verb.head]  # "two soldiers they had held": the noun is the object
             elif slot == "dative":
                 heads = [c for c in verb.children if c.dep_ == "dative"]
@@ -522,7 +544,7 @@ class Coder:
                             heads += [p for p in prep.children if p.dep_ in ("pobj", "pcomp")]
             for head in heads:
                 authored = head.lemma_.lower() in self.p.nouns or head.lemma_.lower() in DOCUMENT_NOUNS
-                found = _expand(head, actors) or _owner(head, actors, authored) or self._event_author(head)
+                found = expand(head, actors) or owner_of(head, actors, authored) or self._event_author(head)
                 if found:
                     return found
         return []
@@ -585,13 +607,13 @@ class Coder:
             if sense[1] is None:
                 return []
             cameo, root = sense[1], ontology.root_of(sense[1])  # "the truckers' strike" (senses.tsv)
-        if sources and not targets and not pat.symmetric and (root in ("14", "17") or _casualty_frame(noun)):
+        if sources and not targets and not pat.symmetric and (root in ("14", "17") or casualty_frame(noun)):
             # "killed in Israeli tank shelling in Gaza", "France's headscarf ban": the target is
             # the place, as for verbs (only coercion, or violence that killed or wounded)
             targets = self._implicit_target(noun, actors)
             named_place = targets and not targets[0].rule.startswith("implicit:context:most named")
             if not named_place and root != "17":  # a state's own ban or curfew is domestic
-                targets = [t for t in targets for s in sources if not _same_state_forces(s, t)]
+                targets = [t for t in targets for s in sources if not same_state_forces(s, t)]
         modality = self._noun_modality(noun, governor)
         when = event_time(governor, pub) if governor is not None and governor.pos_ == "VERB" else None
         return self._pairs(sources, targets, cameo, pat.symmetric, noun, (), pat.describe(), modality, when)
@@ -627,7 +649,7 @@ class Coder:
         subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.tag_ not in ("NN", "NNP") or any(c.dep_ == "attr" for c in be.children):
             return []
-        found = _expand(subj, actors)
+        found = expand(subj, actors)
         visitors = [m for m in found if m.sector in ("GOV", "IGO") and not m.rule.startswith("context")]
         if len(visitors) != 1:
             return []
@@ -662,7 +684,7 @@ class Coder:
                 continue
             for arg in clause.children:
                 if arg.dep_ in ("nsubj", "nsubjpass", "dobj"):
-                    found = _expand(arg, actors) or _owner(arg, actors)
+                    found = expand(arg, actors) or owner_of(arg, actors)
                     if found:
                         return found
         return []
@@ -680,7 +702,7 @@ class Coder:
         if noun is None:
             return []
         pat = self.p.nouns[noun.lemma_.lower()]
-        sides = [m for p in between for o in p.children if o.dep_ == "pobj" for m in _expand(o, actors)]
+        sides = [m for p in between for o in p.children if o.dep_ == "pobj" for m in expand(o, actors)]
         if len(sides) < 2 or not pat.symmetric:
             return []
         modality = self._noun_modality(subj, be)
@@ -696,7 +718,7 @@ class Coder:
                 deps = ("compound", "amod", "nmod") if slot != "poss" else ("poss",)
                 for c in noun.children:
                     if c.dep_ in deps:
-                        found += [m for m in _expand(c, actors, allow_adjective=True) if m not in found]
+                        found += [m for m in expand(c, actors, allow_adjective=True) if m not in found]
             else:
                 extra = []
                 if slot in ("from", "by") and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
@@ -706,7 +728,7 @@ class Coder:
                         if prep.dep_ in ("prep", "agent") and prep.lower_ == slot:
                             for pobj in prep.children:
                                 if pobj.dep_ == "pobj":
-                                    found += _expand(pobj, actors)
+                                    found += expand(pobj, actors)
             if found:
                 return found
         return []
@@ -805,7 +827,7 @@ class Coder:
             if t.rule.startswith("context:") and t.sector in ("MIL", "POL", "GOV") and len(s.entry.code) == 3:
                 # an unnamed soldier or official acted upon by a state is its own ("suspends soldier")
                 t = Mention(t.start, t.end, s.entry, t.sector, "own forces:" + t.rule, t.role)
-            if s.entry.code == t.entry.code and s.entry.kind == t.entry.kind == "state" and _named(s, t):
+            if s.entry.code == t.entry.code and s.entry.kind == t.entry.kind == "state" and all_named(s, t):
                 continue  # "the US and America" are one actor
             if s.entry.code == t.entry.code and ontology.root_of(cameo) in INTERNATIONAL_ROOTS:
                 continue  # "the army suspended a commander" is no reduction of relations
@@ -813,7 +835,7 @@ class Coder:
                 continue  # company deals and disputes are market news, not political events
             code = cameo
             sense = self.p.senses.get((trigger.lemma_.lower(), ontology.root_of(cameo)))
-            if sense is not None and s.sector in sense[0] and not trigger_extra_military(extra):
+            if sense is not None and s.sector in sense[0] and not names_forces(extra):
                 if sense[1] is None:
                     continue  # "all 15 candidates withdrew": no military retreat (senses.tsv)
                 code = sense[1]  # "truckers strike" is a labour strike
@@ -891,214 +913,6 @@ class Coder:
                 )
             )
         return events
-
-
-# -- helpers -----------------------------------------------------------------------------
-def _object(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in ("dobj", "obj"):
-            return c
-    for c in verb.children:
-        if c.dep_ == "nsubjpass":
-            return c
-    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i != verb.i:
-        return verb.head  # "a curfew imposed to prevent riots"
-    return None
-
-
-def _predicative_in(verb: Token, row: VerbPattern) -> bool:
-    """A light-verb row whose word is the verb's predicative complement ("found them guilty")."""
-    return any(c.dep_ in ("oprd", "acomp") and c.lemma_.lower() in row.objects for c in verb.children)
-
-
-def _prep_object_in(verb: Token, row: VerbPattern) -> bool:
-    """A light-verb row whose noun is the object of its particle preposition ("placed under
-    arrest", "put on trial")."""
-    if not row.particle:
-        return False
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == row.particle:
-            if any(p.dep_ == "pobj" and p.lemma_.lower() in row.objects for p in prep.children):
-                return True
-    return False
-
-
-def trigger_extra_military(extra: tuple[Token, ...]) -> bool:
-    """Whether a light-verb object names armed forces ("withdrew its troops")."""
-    return any(t.lemma_.lower() in ("troop", "soldier", "force", "army", "unit") for t in extra)
-
-
-def _pobj(prep: Token) -> Token:
-    return next((c for c in prep.children if c.dep_ == "pobj"), prep)
-
-
-def _expand(head: Token, actors: DocActors, allow_adjective: bool = False) -> list[Mention]:
-    """The actor(s) of an argument head and of the heads coordinated with it."""
-    out: list[Mention] = []
-    if head.pos_ == "NUM" or head.lower_ in PARTITIVES:  # "five of the seven men", "two of its soldiers"
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if pobj is not None:
-            head = pobj
-    toks = [head, *[c for c in head.conjuncts if c.i > head.i]]
-    first = actors.mention_at(head)
-    for c in head.children:  # "The US, Russia, and Switzerland met": a list parsed as apposition
-        m = actors.mention_at(c) if c.dep_ == "appos" else None
-        if m is not None and first is not None and _listed_states(first, m):
-            toks += [c, *[x for x in c.conjuncts if x.i > c.i]]
-    for tok in toks:
-        found = actors.resolve(tok)
-        if not found and allow_adjective:
-            m = actors.mention_at(tok)
-            if m is not None:
-                found = [m]
-        for m in found:
-            if m not in out:
-                out.append(m)
-    return out
-
-
-CASUALTY_LEMMAS = {"kill", "wound", "injure", "hurt", "destroy", "damage", "die"}
-
-
-def _casualty_frame(noun: Token) -> bool:
-    """ "were killed in Israeli shelling", "died in a US air strike": a violent noun naming how
-    people were killed or wounded (so no verbal 'attack' of a campaign speech)."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during", "by") or prep.head.i == prep.i:
-        return False
-    verb = prep.head
-    return verb.lemma_.lower() in CASUALTY_LEMMAS and (verb.tag_ == "VBN" or verb.lemma_ == "die")
-
-
-def _armed_means(verb: Token, actors: DocActors) -> list[Mention]:
-    """The armed force named as the means of a passive killing ("were killed in Israeli tank
-    fire", "died in US helicopter attacks"): an "in" object resolved to a military actor."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "in":
-            for pobj in prep.children:
-                found = actors.resolve(pobj) if pobj.dep_ == "pobj" else []
-                if found and found[0].sector == "MIL":
-                    return found[:1]
-    return []
-
-
-CUSTODY_NOUNS = {"jail", "prison", "custody", "detention", "arrest", "captivity"}
-
-
-def _from_custody(verb: Token) -> bool:
-    """ "Anwar was freed from jail": released by those who held him, the authorities."""
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "from":
-            if any(
-                p.dep_ == "pobj" and p.lemma_.lower() in CUSTODY_NOUNS - {"captivity"} for p in prep.children
-            ):
-                return True
-    return False
-
-
-def _noun_as_verb(tok: Token) -> bool:
-    """A token tagged as a noun that heads a clause with a subject and an object is a verb the
-    tagger missed (headlines: "Iraqi leader thanks U.S.")."""
-    if tok.pos_ != "NOUN" or tok.dep_ != "ROOT":
-        return False
-    deps = {c.dep_ for c in tok.children}
-    return "nsubj" in deps and "dobj" in deps
-
-
-def _object_gap(verb: Token) -> bool:
-    """A relative clause with its own subject and no object: the head noun is the object
-    ("the two soldiers [that] the rebels had held")."""
-    if verb.dep_ != "relcl" or verb.head.i == verb.i:
-        return False
-    kids = list(verb.children)
-    own_subject = any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who") for c in kids)
-    return own_subject and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in kids)
-
-
-def _listed_states(a: Mention, b: Mention) -> bool:
-    """Two different states cannot be in apposition: such a parse is a list."""
-    return a.entry.kind == b.entry.kind == "state" and a.entry.code != b.entry.code
-
-
-def _owner(head: Token, actors: DocActors, authored: bool = True) -> list[Mention]:
-    """The state owning a non-actor object ("attacked Iranian positions" -> Iran)."""
-    if head.pos_ not in ("NOUN",):
-        return []
-    for c in head.children:
-        if c.dep_ in ("amod", "compound", "poss"):
-            m = actors.mention_at(c)
-            if m is not None and m.entry.kind in ("adjective", "state", "demonym", "org"):
-                return [m]
-            if m is None and actors.institution(c) is not None:
-                found = actors.resolve(c)  # "the city's chief constable resign" (a mis-parse)
-                if found:
-                    return found
-    # "rejected an offer from the US", "condemned the attack by Iran": the author of the thing
-    # (only for events and documents: "received assurances from X" makes X no visitor)
-    if not authored:
-        return []
-    for c in head.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
-            for pobj in c.children:
-                if pobj.dep_ == "pobj":
-                    found = _expand(pobj, actors)
-                    if found:
-                        return found
-    return []
-
-
-def _named(*mentions: Mention) -> bool:
-    return all(m.rule.startswith("dictionary") for m in mentions)
-
-
-def _agentless(verb: Token) -> bool:
-    """A passive clause with no "by" agent ("Four soldiers are charged", "reporter detained")."""
-    kids = list(verb.children)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or _headline_passive(verb, False)
-    passive = passive or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"))
-    if not passive and verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i:
-        if not any(c.dep_ in ("nsubj", "dobj", "agent") for c in kids):
-            return _agentless(verb.head)  # "was sacked and placed under house arrest"
-    return passive and not any(c.dep_ == "agent" for c in kids)
-
-
-def _headline_passive(verb: Token, in_headline: bool) -> bool:
-    """Headlinese drops the auxiliary: "Australian reporter freed in Iraq" is passive (in a
-    headline, actives are in the present tense, so any bare past form is a participle)."""
-    kids = list(verb.children)
-    return (
-        (verb.tag_ == "VBN" or (in_headline and verb.tag_ == "VBD"))
-        and any(c.dep_ == "nsubj" for c in kids)
-        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in kids)
-    )
-
-
-def _same_state_forces(source: Mention, target: Mention) -> bool:
-    """A named state's own forces acting in a place the story does not name."""
-    named = not source.rule.startswith("context")
-    return named and source.entry.code == target.entry.code and (source.sector or "GOV") in ("GOV", "MIL")
-
-
-OBLIGATION_MODALS = {"must", "should"}
-FUTURE_MODALS = {"modal:will", "modal:'ll", "modal:shall", "modal:going to", "modal:wo"}
-POSSIBLE_MODALS = FUTURE_MODALS | {"modal:may", "modal:might", "modal:could"}
-
-
-def _only_possible(modality: Modality) -> bool:
-    """True when the only hypothetical cues are future or possibility auxiliaries."""
-    hyp = [c for c in modality.cues if not c.startswith(("neg", "covert"))]
-    return bool(hyp) and all(c.lower() in POSSIBLE_MODALS for c in hyp) and not modality.negated
-
-
-def _only_future(modality: Modality) -> bool:
-    """True when the only hypothetical cue is a future auxiliary ("will launch")."""
-    hyp = [c for c in modality.cues if not c.startswith(("neg", "covert"))]
-    return bool(hyp) and all(c.lower() in FUTURE_MODALS for c in hyp)
-
-
-def _infinitive(verb: Token) -> bool:
-    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _licensed_infinitive(verb: Token, coder: Coder) -> bool:

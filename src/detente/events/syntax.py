@@ -1,0 +1,226 @@
+"""Dependency-tree helpers of the event coder: arguments, passives, frames of one clause.
+
+Pure functions over spaCy tokens and resolved actors (:mod:`detente.actors.resolver`); the
+:class:`detente.events.coder.Coder` decides what they mean for an event.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..actors.resolver import DocActors, Mention
+from .modality import Modality
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .patterns import VerbPattern
+
+PARTITIVES = {"some", "many", "most", "all", "several", "none", "dozens", "hundreds", "thousands", "scores"}
+
+
+def direct_object(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            return c
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.i != verb.i:
+        return verb.head  # "a curfew imposed to prevent riots"
+    return None
+
+
+def predicative_in(verb: Token, row: VerbPattern) -> bool:
+    """A light-verb row whose word is the verb's predicative complement ("found them guilty")."""
+    return any(c.dep_ in ("oprd", "acomp") and c.lemma_.lower() in row.objects for c in verb.children)
+
+
+def prep_object_in(verb: Token, row: VerbPattern) -> bool:
+    """A light-verb row whose noun is the object of its particle preposition ("placed under
+    arrest", "put on trial")."""
+    if not row.particle:
+        return False
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == row.particle:
+            if any(p.dep_ == "pobj" and p.lemma_.lower() in row.objects for p in prep.children):
+                return True
+    return False
+
+
+def names_forces(extra: tuple[Token, ...]) -> bool:
+    """Whether a light-verb object names armed forces ("withdrew its troops")."""
+    return any(t.lemma_.lower() in ("troop", "soldier", "force", "army", "unit") for t in extra)
+
+
+def pobj_of(prep: Token) -> Token:
+    return next((c for c in prep.children if c.dep_ == "pobj"), prep)
+
+
+def expand(head: Token, actors: DocActors, allow_adjective: bool = False) -> list[Mention]:
+    """The actor(s) of an argument head and of the heads coordinated with it."""
+    out: list[Mention] = []
+    if head.pos_ == "NUM" or head.lower_ in PARTITIVES:  # "five of the seven men", "two of its soldiers"
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is not None:
+            head = pobj
+    toks = [head, *[c for c in head.conjuncts if c.i > head.i]]
+    first = actors.mention_at(head)
+    for c in head.children:  # "The US, Russia, and Switzerland met": a list parsed as apposition
+        m = actors.mention_at(c) if c.dep_ == "appos" else None
+        if m is not None and first is not None and listed_states(first, m):
+            toks += [c, *[x for x in c.conjuncts if x.i > c.i]]
+    for tok in toks:
+        found = actors.resolve(tok)
+        if not found and allow_adjective:
+            m = actors.mention_at(tok)
+            if m is not None:
+                found = [m]
+        for m in found:
+            if m not in out:
+                out.append(m)
+    return out
+
+
+CASUALTY_LEMMAS = {"kill", "wound", "injure", "hurt", "destroy", "damage", "die"}
+
+
+def casualty_frame(noun: Token) -> bool:
+    """ "were killed in Israeli shelling", "died in a US air strike": a violent noun naming how
+    people were killed or wounded (so no verbal 'attack' of a campaign speech)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during", "by") or prep.head.i == prep.i:
+        return False
+    verb = prep.head
+    return verb.lemma_.lower() in CASUALTY_LEMMAS and (verb.tag_ == "VBN" or verb.lemma_ == "die")
+
+
+def armed_means(verb: Token, actors: DocActors) -> list[Mention]:
+    """The armed force named as the means of a passive killing ("were killed in Israeli tank
+    fire", "died in US helicopter attacks"): an "in" object resolved to a military actor."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for pobj in prep.children:
+                found = actors.resolve(pobj) if pobj.dep_ == "pobj" else []
+                if found and found[0].sector == "MIL":
+                    return found[:1]
+    return []
+
+
+CUSTODY_NOUNS = {"jail", "prison", "custody", "detention", "arrest", "captivity"}
+
+
+def from_custody(verb: Token) -> bool:
+    """ "Anwar was freed from jail": released by those who held him, the authorities."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            if any(
+                p.dep_ == "pobj" and p.lemma_.lower() in CUSTODY_NOUNS - {"captivity"} for p in prep.children
+            ):
+                return True
+    return False
+
+
+def noun_as_verb(tok: Token) -> bool:
+    """A token tagged as a noun that heads a clause with a subject and an object is a verb the
+    tagger missed (headlines: "Iraqi leader thanks U.S.")."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "ROOT":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and "dobj" in deps
+
+
+def object_gap(verb: Token) -> bool:
+    """A relative clause with its own subject and no object: the head noun is the object
+    ("the two soldiers [that] the rebels had held")."""
+    if verb.dep_ != "relcl" or verb.head.i == verb.i:
+        return False
+    kids = list(verb.children)
+    own_subject = any(c.dep_ == "nsubj" and c.lower_ not in ("that", "which", "who") for c in kids)
+    return own_subject and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in kids)
+
+
+def listed_states(a: Mention, b: Mention) -> bool:
+    """Two different states cannot be in apposition: such a parse is a list."""
+    return a.entry.kind == b.entry.kind == "state" and a.entry.code != b.entry.code
+
+
+def owner_of(head: Token, actors: DocActors, authored: bool = True) -> list[Mention]:
+    """The state owning a non-actor object ("attacked Iranian positions" -> Iran)."""
+    if head.pos_ not in ("NOUN",):
+        return []
+    for c in head.children:
+        if c.dep_ in ("amod", "compound", "poss"):
+            m = actors.mention_at(c)
+            if m is not None and m.entry.kind in ("adjective", "state", "demonym", "org"):
+                return [m]
+            if m is None and actors.institution(c) is not None:
+                found = actors.resolve(c)  # "the city's chief constable resign" (a mis-parse)
+                if found:
+                    return found
+    # "rejected an offer from the US", "condemned the attack by Iran": the author of the thing
+    # (only for events and documents: "received assurances from X" makes X no visitor)
+    if not authored:
+        return []
+    for c in head.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
+            for pobj in c.children:
+                if pobj.dep_ == "pobj":
+                    found = expand(pobj, actors)
+                    if found:
+                        return found
+    return []
+
+
+def all_named(*mentions: Mention) -> bool:
+    return all(m.rule.startswith("dictionary") for m in mentions)
+
+
+def agentless(verb: Token) -> bool:
+    """A passive clause with no "by" agent ("Four soldiers are charged", "reporter detained")."""
+    kids = list(verb.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in kids) or headline_passive(verb, False)
+    passive = passive or (verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl"))
+    if not passive and verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.i != verb.i:
+        if not any(c.dep_ in ("nsubj", "dobj", "agent") for c in kids):
+            return agentless(verb.head)  # "was sacked and placed under house arrest"
+    return passive and not any(c.dep_ == "agent" for c in kids)
+
+
+def headline_passive(verb: Token, in_headline: bool) -> bool:
+    """Headlinese drops the auxiliary: "Australian reporter freed in Iraq" is passive (in a
+    headline, actives are in the present tense, so any bare past form is a participle)."""
+    kids = list(verb.children)
+    return (
+        (verb.tag_ == "VBN" or (in_headline and verb.tag_ == "VBD"))
+        and any(c.dep_ == "nsubj" for c in kids)
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in kids)
+    )
+
+
+def same_state_forces(source: Mention, target: Mention) -> bool:
+    """A named state's own forces acting in a place the story does not name."""
+    named = not source.rule.startswith("context")
+    return named and source.entry.code == target.entry.code and (source.sector or "GOV") in ("GOV", "MIL")
+
+
+OBLIGATION_MODALS = {"must", "should"}
+FUTURE_MODALS = {"modal:will", "modal:'ll", "modal:shall", "modal:going to", "modal:wo"}
+POSSIBLE_MODALS = FUTURE_MODALS | {"modal:may", "modal:might", "modal:could"}
+
+
+def only_possible(modality: Modality) -> bool:
+    """True when the only hypothetical cues are future or possibility auxiliaries."""
+    hyp = [c for c in modality.cues if not c.startswith(("neg", "covert"))]
+    return bool(hyp) and all(c.lower() in POSSIBLE_MODALS for c in hyp) and not modality.negated
+
+
+def only_future(modality: Modality) -> bool:
+    """True when the only hypothetical cue is a future auxiliary ("will launch")."""
+    hyp = [c for c in modality.cues if not c.startswith(("neg", "covert"))]
+    return bool(hyp) and all(c.lower() in FUTURE_MODALS for c in hyp)
+
+
+def infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
