@@ -666,3 +666,45 @@ def test_partitive_and_predicative_light_verb() -> None:
         ]
     )
     assert keys(events) == {("IRQ", "IRN", "11", False, False)}
+
+
+def test_joint_exercises_are_no_ones_by_the_story_alone() -> None:
+    # "Jordan and Britain agreed to hold joint military exercises." -> JOR <-> GBR 03
+    events = code(
+        [
+            ("Jordan", "Jordan", P, "NNP", "nsubj", 3),
+            ("and", "and", "CCONJ", "CC", "cc", 0),
+            ("Britain", "Britain", P, "NNP", "conj", 0),
+            ("agreed", "agree", "VERB", "VBD", "ROOT", 3),
+            ("to", "to", "PART", "TO", "aux", 5),
+            ("stage", "stage", "VERB", "VB", "xcomp", 3),
+            ("joint", "joint", "ADJ", "JJ", "amod", 8),
+            ("military", "military", "ADJ", "JJ", "amod", 8),
+            ("exercises", "exercise", "NOUN", "NNS", "dobj", 5),
+            (".", ".", "PUNCT", ".", "punct", 3),
+        ]
+    )
+    assert {(e.source, e.target, e.root) for e in events} in (
+        {("JOR", "GBR", "03")},
+        {("GBR", "JOR", "03")},
+    )
+
+
+def test_leaders_of_a_states_government() -> None:
+    # "Iran held talks with leaders of Iraq's new government."
+    events = code(
+        [
+            ("Iran", "Iran", P, "NNP", "nsubj", 1),
+            ("held", "hold", "VERB", "VBD", "ROOT", 1),
+            ("talks", "talk", "NOUN", "NNS", "dobj", 1),
+            ("with", "with", "ADP", "IN", "prep", 1),
+            ("leaders", "leader", "NOUN", "NNS", "pobj", 3),
+            ("of", "of", "ADP", "IN", "prep", 4),
+            ("Iraq", "Iraq", P, "NNP", "poss", 9),
+            ("'s", "'s", "PART", "POS", "case", 6),
+            ("new", "new", "ADJ", "JJ", "amod", 9),
+            ("government", "government", "NOUN", "NN", "pobj", 5),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
+    assert {(e.source, e.target, e.root) for e in events} == {("IRN", "IRQ", "04")}

@@ -391,6 +391,10 @@ class DocActors:
                         m = self.by_token.get(pobj.i)
                         if m is not None and m.entry.kind in STANDALONE | {"adjective"}:
                             return m
+                        if m is None and depth < 2 and self.institution(pobj) is not None:
+                            nested = self._modifier_actor(pobj, depth + 1)  # "leaders of Romania's
+                            if nested is not None:  # new government"
+                                return nested
                         if m is None and pobj.lemma_.lower() in PLACE_NOUNS:
                             place = self._place_of(pobj)  # "the mayor of the West Bank city of Nablus"
                             if place is not None:

@@ -157,6 +157,8 @@ def owner_of(head: Token, actors: DocActors, authored: bool = True) -> list[Ment
                 return [m]
             if m is None and actors.institution(c) is not None:
                 found = actors.resolve(c)  # "the city's chief constable resign" (a mis-parse)
+                if c.pos_ == "ADJ":  # "joint military exercises" are no one's by the story alone
+                    found = [m for m in found if not m.rule.startswith("context")]
                 if found:
                     return found
     # "rejected an offer from the US", "condemned the attack by Iran": the author of the thing
