@@ -708,3 +708,26 @@ def test_leaders_of_a_states_government() -> None:
         ]
     )
     assert {(e.source, e.target, e.root) for e in events} == {("IRN", "IRQ", "04")}
+
+
+def test_group_partitive_and_frame_head_objects() -> None:
+    # "A group of Iranian diplomats launched a mediation effort between Iraq and Kuwait."
+    events = code(
+        [
+            ("A", "a", "DET", "DT", "det", 1),
+            ("group", "group", "NOUN", "NN", "nsubj", 5),
+            ("of", "of", "ADP", "IN", "prep", 1),
+            ("Iranian", "iranian", "ADJ", "JJ", "amod", 4),
+            ("diplomats", "diplomat", "NOUN", "NNS", "pobj", 2),
+            ("launched", "launch", "VERB", "VBD", "ROOT", 5),
+            ("a", "a", "DET", "DT", "det", 8),
+            ("mediation", "mediation", "NOUN", "NN", "compound", 8),
+            ("effort", "effort", "NOUN", "NN", "dobj", 5),
+            ("between", "between", "ADP", "IN", "prep", 8),
+            ("Iraq", "Iraq", P, "NNP", "pobj", 9),
+            ("and", "and", "CCONJ", "CC", "cc", 10),
+            ("Kuwait", "Kuwait", P, "NNP", "conj", 10),
+            (".", ".", "PUNCT", ".", "punct", 5),
+        ]
+    )
+    assert {(e.source, e.target, e.root) for e in events} == {("IRN", "IRQ", "04"), ("IRN", "KWT", "04")}

@@ -58,6 +58,8 @@ DOCUMENT_NOUNS = frozenset(
     "resolution statement plan proposal report letter declaration communique bill law decree policy"
     " decision order ruling move shift reversal lawsuit suit complaint petition motion indictment".split()
 )
+# Object nouns that only frame the event named by their compound ("a mediation effort").
+FRAME_HEADS = {"effort", "mission", "bid", "attempt", "initiative", "drive", "process", "round"}
 # Objects that make a violent verb verbal ("attacked the plan", "hit out at the decision").
 SPEECH_OBJECTS = DOCUMENT_NOUNS | {
     "way",
@@ -156,6 +158,9 @@ class Coder:
         phrasal = {c.lower_ for c in verb.children if c.dep_ == "prt"}
         obj = direct_object(verb)
         obj_lemma = obj.lemma_.lower() if obj is not None else None
+        if obj is not None and obj_lemma in FRAME_HEADS:  # "a mediation effort", "a peace mission"
+            inner = next((c for c in obj.children if c.dep_ == "compound"), None)
+            obj_lemma = inner.lemma_.lower() if inner is not None else obj_lemma
         for row in rows:  # most specific first
             if row.particle and row.particle not in particles:
                 continue

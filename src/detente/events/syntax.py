@@ -16,7 +16,24 @@ if TYPE_CHECKING:
 
     from .patterns import VerbPattern
 
-PARTITIVES = {"some", "many", "most", "all", "several", "none", "dozens", "hundreds", "thousands", "scores"}
+PARTITIVES = {
+    "some",
+    "many",
+    "most",
+    "all",
+    "several",
+    "none",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "scores",
+    "group",
+    "delegation",
+    "team",
+    "handful",
+    "number",
+    "couple",
+}  # "a group of Moroccan diplomats", "five of the seven men"
 
 
 def direct_object(verb: Token) -> Token | None:
