@@ -731,3 +731,23 @@ def test_group_partitive_and_frame_head_objects() -> None:
         ]
     )
     assert {(e.source, e.target, e.root) for e in events} == {("IRN", "IRQ", "04"), ("IRN", "KWT", "04")}
+
+
+def test_a_threat_is_aimed_at_who_must_avert_it() -> None:
+    # "Russia threatened to stop talks if the Americans deploy missiles."
+    events = code(
+        [
+            ("Russia", "Russia", P, "NNP", "nsubj", 1),
+            ("threatened", "threaten", "VERB", "VBD", "ROOT", 1),
+            ("to", "to", "PART", "TO", "aux", 3),
+            ("stop", "stop", "VERB", "VB", "xcomp", 1),
+            ("talks", "talk", "NOUN", "NNS", "dobj", 3),
+            ("if", "if", "SCONJ", "IN", "mark", 8),
+            ("the", "the", "DET", "DT", "det", 7),
+            ("Americans", "Americans", P, "NNPS", "nsubj", 8),
+            ("deploy", "deploy", "VERB", "VBP", "advcl", 3),
+            ("missiles", "missile", "NOUN", "NNS", "dobj", 8),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
+    assert ("RUS", "USA", "13", False, False) in keys(events)

@@ -213,6 +213,10 @@ class Coder:
             )
             if ontology.root_of(cameo) == "13" and not violent and direct_object(verb) is not None:
                 cameo = "020"  # "warned Americans to avoid Haiti" advises; it threatens no one
+        if not targets and ontology.root_of(cameo) == "13":
+            # "threatened to stop talks if the United States goes ahead": the threat is aimed at
+            # whoever must act to avert it
+            targets = self._condition_subjects(verb, actors)
         obj = direct_object(verb)
         if (
             ontology.root_of(cameo) in ("18", "19")
@@ -455,6 +459,21 @@ class Coder:
         if release is None or release.cameo is None or not release.cameo.startswith("084"):
             return []
         return self._subjects(noun.head, actors) if noun.dep_ == "dobj" else []
+
+    def _condition_subjects(self, verb: Token, actors: DocActors) -> list[Mention]:
+        """Subjects of an "if" / "unless" clause of the verb or of its infinitive complement."""
+        holders = [verb, *[c for c in verb.children if c.dep_ == "xcomp"]]
+        for holder in holders:
+            for clause in holder.children:
+                if clause.dep_ != "advcl":
+                    continue
+                if not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in clause.children):
+                    continue
+                subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                found = expand(subj, actors) if subj is not None else []
+                if found:
+                    return found
+        return []
 
     def _shared_patient(self, verb: Token, row: VerbPattern) -> Token | None:
         """A participle coordinated with a passive verb shares its patient: "Khin Nyunt has been
