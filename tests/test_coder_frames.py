@@ -751,3 +751,18 @@ def test_a_threat_is_aimed_at_who_must_avert_it() -> None:
         ]
     )
     assert ("RUS", "USA", "13", False, False) in keys(events)
+
+
+def test_named_body_as_a_noun_modifier() -> None:
+    # "The Hamas movement attacked Israel."
+    events = code(
+        [
+            ("The", "the", "DET", "DT", "det", 2),
+            ("Hamas", "Hamas", P, "NNP", "compound", 2),
+            ("movement", "movement", "NOUN", "NN", "nsubj", 3),
+            ("attacked", "attack", "VERB", "VBD", "ROOT", 3),
+            ("Israel", "Israel", P, "NNP", "dobj", 3),
+            (".", ".", "PUNCT", ".", "punct", 3),
+        ]
+    )
+    assert keys(events) == {("PSE", "ISR", "19", False, False)}

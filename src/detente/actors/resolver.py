@@ -297,6 +297,13 @@ class DocActors:
             return self._antecedents(token, want="pair")
         if token.pos_ == "PROPN":
             return self._titled_name(token)
+        last = self.by_token.get(token.i - 1)
+        if (
+            last is not None
+            and last.entry.kind == "org"
+            and any(c.i == token.i - 1 and c.dep_ == "compound" for c in token.children)
+        ):
+            return [last]  # "the Islamic Jihad movement", "the Hamas leadership"
         return []
 
     def _placed_elsewhere(self, token: Token) -> Mention | None:
