@@ -766,3 +766,36 @@ def test_named_body_as_a_noun_modifier() -> None:
         ]
     )
     assert keys(events) == {("PSE", "ISR", "19", False, False)}
+
+
+def test_promise_through_a_control_verb_finds_the_target() -> None:
+    # "Britain promised to continue military aid to Mozambique."
+    events = code(
+        [
+            ("Britain", "Britain", P, "NNP", "nsubj", 1),
+            ("promised", "promise", "VERB", "VBD", "ROOT", 1),
+            ("to", "to", "PART", "TO", "aux", 3),
+            ("continue", "continue", "VERB", "VB", "xcomp", 1),
+            ("military", "military", "ADJ", "JJ", "amod", 5),
+            ("aid", "aid", "NOUN", "NN", "dobj", 3),
+            ("to", "to", "ADP", "IN", "prep", 5),
+            ("Mozambique", "Mozambique", P, "NNP", "pobj", 6),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
+    assert ("GBR", "MOZ", "03", False, False) in keys(events)
+
+
+def test_protesters_blocking_roads_protest() -> None:
+    # "Algerian protesters blocked the government." -> DZA -> DZA 14 (senses.tsv)
+    events = code(
+        [
+            ("Algerian", "algerian", "ADJ", "JJ", "amod", 1),
+            ("protesters", "protester", "NOUN", "NNS", "nsubj", 2),
+            ("blocked", "block", "VERB", "VBD", "ROOT", 2),
+            ("the", "the", "DET", "DT", "det", 4),
+            ("government", "government", "NOUN", "NN", "dobj", 2),
+            (".", ".", "PUNCT", ".", "punct", 2),
+        ]
+    )
+    assert keys(events) == {("DZA", "DZA", "14", False, False)}

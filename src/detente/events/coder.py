@@ -589,8 +589,13 @@ class Coder:
 
     def _embedded_targets(self, xcomp: Token, actors: DocActors) -> list[Mention]:
         row = self.best_pattern(xcomp)
-        slots = row.targets if row else ("dobj", "with", "against", "to", "on")
-        return self._targets(xcomp, slots, actors)
+        slots = row.targets if row and row.cameo else ("dobj", "with", "against", "to", "on")
+        found = self._targets(xcomp, slots, actors)
+        if not found and row is not None and row.cameo is None:  # "promised to continue aid to X"
+            inner = next((c for c in xcomp.children if c.dep_ == "xcomp"), None)
+            if inner is not None:
+                return self._embedded_targets(inner, actors)
+        return found
 
     # -- nouns ---------------------------------------------------------------------------
     def _code_noun(self, noun: Token, actors: DocActors, pub: date | None) -> list[Found]:
