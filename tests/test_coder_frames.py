@@ -799,3 +799,21 @@ def test_protesters_blocking_roads_protest() -> None:
         ]
     )
     assert keys(events) == {("DZA", "DZA", "14", False, False)}
+
+
+def test_purpose_infinitive_chain_is_not_realised() -> None:
+    # "Norway sent material to help defend Iraq." -> the defence is hypothetical
+    events = code(
+        [
+            ("Norway", "Norway", P, "NNP", "nsubj", 1),
+            ("sent", "send", "VERB", "VBD", "ROOT", 1),
+            ("material", "material", "NOUN", "NN", "dobj", 1),
+            ("to", "to", "PART", "TO", "aux", 4),
+            ("help", "help", "VERB", "VB", "advcl", 1),
+            ("defend", "defend", "VERB", "VB", "xcomp", 4),
+            ("Iraq", "Iraq", P, "NNP", "dobj", 5),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
+    assert all(e.hypothetical for e in events if e.evidence.trigger.startswith("defend"))
+    assert any(e.evidence.trigger.startswith("defend") for e in events)

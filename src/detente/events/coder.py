@@ -404,6 +404,9 @@ class Coder:
         tok = verb
         for _ in range(6):
             if tok.dep_ not in CONTROL_DEPS:
+                if tok.i != verb.i and tok.dep_ == "advcl" and infinitive(tok):
+                    # "sent troops to help defend X": a purpose infinitive is not (yet) realised
+                    result = result.merge(Modality(hypothetical=True, cues=(f"purpose:{tok.text}",)))
                 return result
             head = tok.head
             row = self.best_pattern(head)
