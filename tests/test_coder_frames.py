@@ -817,3 +817,17 @@ def test_purpose_infinitive_chain_is_not_realised() -> None:
     )
     assert all(e.hypothetical for e in events if e.evidence.trigger.startswith("defend"))
     assert any(e.evidence.trigger.startswith("defend") for e in events)
+
+
+def test_a_demand_with_no_addressee_is_made_at_home() -> None:
+    # "Serbian protesters demanded autonomy." -> SRB -> SRB 10 (the place's authorities)
+    events = code(
+        [
+            ("Serbian", "serbian", "ADJ", "JJ", "amod", 1),
+            ("protesters", "protester", "NOUN", "NNS", "nsubj", 2),
+            ("demanded", "demand", "VERB", "VBD", "ROOT", 2),
+            ("autonomy", "autonomy", "NOUN", "NN", "dobj", 2),
+            (".", ".", "PUNCT", ".", "punct", 2),
+        ]
+    )
+    assert keys(events) == {("SRB", "SRB", "10", False, False)}

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 # Material acts whose target is often left implicit: the place where they happen.
-IMPLICIT_TARGET_ROOTS = {"08", "13", "14", "15", "17", "18", "19", "20"}
+IMPLICIT_TARGET_ROOTS = {"08", "10", "13", "14", "15", "17", "18", "19", "20"}
 VIOLENT_ROOTS = {"15", "17", "18", "19", "20"}
 HOSTILE_ROOTS = {"16", "17", "18", "19", "20"}  # acts whose announced possibility threatens
 # Nouns that speak for their author: "the UN's resolution threatening sanctions" is the UN's threat.
