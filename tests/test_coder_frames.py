@@ -831,3 +831,19 @@ def test_a_demand_with_no_addressee_is_made_at_home() -> None:
         ]
     )
     assert keys(events) == {("SRB", "SRB", "10", False, False)}
+
+
+def test_refusal_with_no_one_named_is_made_at_home_but_rejecting_a_claim_is_not() -> None:
+    # "Kenyan ministers rejected the budget." -> KEN -> KEN 12 ; "... rejected the suggestion." -> none
+    def rows(noun: str) -> list[tuple]:
+        return [
+            ("Kenyan", "kenyan", "ADJ", "JJ", "amod", 1),
+            ("ministers", "minister", "NOUN", "NNS", "nsubj", 2),
+            ("rejected", "reject", "VERB", "VBD", "ROOT", 2),
+            ("the", "the", "DET", "DT", "det", 4),
+            (noun, noun, "NOUN", "NN", "dobj", 2),
+            (".", ".", "PUNCT", ".", "punct", 2),
+        ]
+
+    assert keys(code(rows("budget"))) == {("KEN", "KEN", "12", False, False)}
+    assert keys(code(rows("suggestion"))) == set()

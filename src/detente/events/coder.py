@@ -279,7 +279,12 @@ class Coder:
             # "UK police investigate the derailment": police and prosecutors investigate at home
             s0 = sources[0]
             targets = [Mention(verb.i, verb.i, s0.entry, s0.sector, "implicit:own jurisdiction")]
-        if sources and not targets and not mutual and ontology.root_of(cameo) in IMPLICIT_TARGET_ROOTS:
+        implicit_ok = ontology.root_of(cameo) in IMPLICIT_TARGET_ROOTS or (
+            # a refusal aimed at no one named is made at home ("declined to resign"); a row whose
+            # target can only be a recipient ("denied Iran access") names it or has none
+            ontology.root_of(cameo) == "12" and "dobj" in row.targets and not _rejects_a_claim(verb)
+        )
+        if sources and not targets and not mutual and implicit_ok:
             targets = self._implicit_target(verb, actors)
             named_place = targets and not targets[0].rule.startswith("implicit:context:most named")
             if not named_place and ontology.root_of(cameo) in VIOLENT_ROOTS:
@@ -945,6 +950,25 @@ class Coder:
                 )
             )
         return events
+
+
+CLAIM_NOUNS = {
+    "suggestion",
+    "claim",
+    "accusation",
+    "allegation",
+    "charge",
+    "criticism",
+    "report",
+    "notion",
+    "idea",
+}
+
+
+def _rejects_a_claim(verb: Token) -> bool:
+    """ "rejected a suggestion that ...": rejecting what someone said is a denial, no act at home."""
+    obj = direct_object(verb)
+    return obj is not None and (obj.lemma_.lower() in CLAIM_NOUNS or obj.lemma_.lower() in SPEECH_OBJECTS)
 
 
 def _licensed_infinitive(verb: Token, coder: Coder) -> bool:
