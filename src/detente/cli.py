@@ -299,14 +299,11 @@ def evaluate(gold: str, model: str | None, explain: bool) -> None:
     from .extract import extract_text_dump
 
     articles = [(extract_text_dump(u.text, path=f"{gold}#{u.id}", date_hint=u.date), u.id) for u in units]
-    results = pipe.code_articles(articles)
+    found: list[set[str]] = []
+    on_actors = (lambda doc_actors: found.append(doc_actors.codes())) if explain else None
+    results = [events for events, _ in pipe.analyse_articles(articles, on_actors)]
     predictions = {u.id: [event_record(e) for e in evs] for u, evs in zip(units, results, strict=False)}
-    actors = None
-    if explain:
-        from .unit_actors import actor_codes
-
-        codes = actor_codes(pipe, [a for a, _ in articles])
-        actors = {u.id: c for u, c in zip(units, codes, strict=True)}
+    actors = {u.id: c for u, c in zip(units, found, strict=True)} if explain else None
     report = score(units, predictions, actors)
     for line in report.render(explain):
         click.echo(line)

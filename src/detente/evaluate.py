@@ -520,15 +520,16 @@ class Report:
         }
 
     def _explain_lines(self) -> list[str]:
+        counts = self.cause_counts()
         lines = ["causes:"]
         for label, table in (
-            ("misses", self.cause_counts()["misses"]),
-            ("false alarms", self.cause_counts()["false_alarms"]),
+            ("misses", counts["misses"]),
+            ("false alarms", counts["false_alarms"]),
         ):
             cells = ", ".join(f"{cause} {n}" for cause, n in table) or "none"
             lines.append(f"  {label}: {cells}")
         lines.append(f"misses ({len(self.misses)}):")
-        for cause, _ in self.cause_counts()["misses"]:
+        for cause, _ in counts["misses"]:
             lines.append(f" [{cause}]")
             for m in self.misses:
                 if m.cause != cause:
@@ -537,7 +538,7 @@ class Report:
                 lines.append(f"  {m.unit_id}: {m.describe()}  trigger: {trigger!r}")
                 lines.append(f"      sentence: {m.sentence}")
         lines.append(f"false alarms ({len(self.false_alarms)}):")
-        for cause, _ in self.cause_counts()["false_alarms"]:
+        for cause, _ in counts["false_alarms"]:
             lines.append(f" [{cause}]")
             for m in self.false_alarms:
                 if m.cause != cause:

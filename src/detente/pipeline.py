@@ -31,6 +31,7 @@ from .textprep import Furniture, blank_spans, furniture_spans, protected_words, 
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from .actors.resolver import DocActors
     from .ingest.registry import ReadOptions
     from .quotes import Quote
     from .store import Store
@@ -117,19 +118,25 @@ class Pipeline:
         return [events for events, _ in self.analyse_articles(articles)]
 
     def analyse_articles(
-        self, articles: Sequence[tuple[Article, str | None]]
+        self,
+        articles: Sequence[tuple[Article, str | None]],
+        on_actors: Callable[[DocActors], None] | None = None,
     ) -> list[tuple[list[Event], list[Quote]]]:
         """Events and quotes of each ``(article, unit_id)``, parsed in one ``nlp.pipe`` batch."""
-        stream = self.analyse_stream((a, u, None) for a, u in articles)
+        stream = self.analyse_stream(((a, u, None) for a, u in articles), on_actors)
         return [(events, quotes) for _, events, quotes in stream]
 
     def analyse_stream(
-        self, articles: Iterable[tuple[Article, str | None, T]]
+        self,
+        articles: Iterable[tuple[Article, str | None, T]],
+        on_actors: Callable[[DocActors], None] | None = None,
     ) -> Iterator[tuple[T, list[Event], list[Quote]]]:
         """Events and quotes of a stream of ``(article, unit_id, context)``, in order.
 
         One ``nlp.pipe`` stream for the whole input: with ``n_process > 1`` the worker processes
-        start once, however long the stream is.
+        start once, however long the stream is. ``on_actors`` sees each document's resolved
+        actors (``detente evaluate --explain`` uses it to tell a missing actor from a missing
+        pattern).
         """
         from .actors.resolver import DocActors
         from .nlp import parse
@@ -150,6 +157,8 @@ class Pipeline:
             excluded = [(f.start, f.end) for f in furniture]
             places = [f.place for f in furniture if f.place]
             actors = DocActors(doc, article.date, excluded=excluded, places=places)
+            if on_actors is not None:
+                on_actors(actors)
             events = self.coder.code(doc, actors, article.date, unit_id, roles, original=text)
             yield context, events, article_quotes(doc, actors, article, text)
 

@@ -249,6 +249,13 @@ class DocActors:
     def all_mentions(self) -> list[ActorMention]:
         return [m.to_actor(self.doc) for m in self.mentions]
 
+    def codes(self) -> set[str]:
+        """Every actor code found in the document: named mentions and what any token resolves to."""
+        found = {m.entry.code for m in self.mentions}
+        for token in self.doc:
+            found.update(m.entry.code for m in self.resolve(token))
+        return found
+
     # -- argument resolution -------------------------------------------------------------
     def resolve(self, token: Token) -> list[Mention]:
         """The actor(s) an argument head token denotes; empty when it names no actor."""
@@ -313,7 +320,7 @@ class DocActors:
             found: set[str] = set()
             first: Mention | None = None
             for other in self.doc:
-                if other.lower_ != key or other.i == token.i:
+                if other.lower_ != key:  # the asker itself adds nothing: order-independent cache
                     continue
                 m = self._modifier_actor(other) or self._location_actor(other)
                 if m is not None:

@@ -18,6 +18,7 @@ import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from detente.events.when import MONTHS
 from detente.extract.benchmark import macro_score, scored_body, shingle_counts
 from detente.models import Article
 
@@ -72,7 +73,8 @@ class MetadataReport:
         ]
 
 
-_MONTHS = "january february march april may june july august september october november december".split()
+# full month names in order, from the event-time table (its longest name for each number)
+_MONTHS = [max((n for n, k in MONTHS.items() if k == i), key=len) for i in range(1, 13)]
 
 
 def date_on_page(html: str, iso: str) -> bool:
