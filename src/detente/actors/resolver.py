@@ -36,7 +36,7 @@ PAIR_NOUNS = {
     "parties",
 }
 MODIFIER_DEPS = {"poss", "compound", "amod", "nmod", "appos", "npadvmod"}
-OF_PREPS = {"of", "from", "in"}
+OF_PREPS = {"of", "from", "in", "at"}  # "executives at China Aviation Oil Singapore"
 # Kinds whose mention can stand alone as an actor argument (adjectives need a head noun).
 STANDALONE = {"state", "region", "org", "person", "metonym", "demonym"}
 COREF_WINDOW_SENTS = 3

@@ -26,6 +26,7 @@ from .syntax import (
     agentless,
     all_named,
     armed_means,
+    backshifted,
     casualty_frame,
     direct_object,
     expand,
@@ -180,7 +181,7 @@ class Coder:
         row = self.best_pattern(verb)
         if row is None:
             if verb.lemma_ != "be":
-                return []
+                return self._announced_refusal(verb, actors, pub)
             return self._pronoun_event(verb, actors, pub) or self._presence_visit(verb, actors, pub)
         xcomp = next((c for c in verb.children if c.dep_ in CONTROL_DEPS), None)
         inherited = self._control_context(verb)
@@ -241,7 +242,7 @@ class Coder:
                 targets = self._implicit_target(verb, actors)
                 sources = self._authorities(targets[0], actors, verb) if targets else []
         # "gunmen and troops fought (pitched battles)": with each other
-        if modality.hypothetical and sources and only_future(modality):
+        if modality.hypothetical and sources and only_future(backshifted(modality, verb)):
             # "Russia will launch an inquiry, its speaker said": an actor announcing its own
             # future action expresses intent (03, or 13 when hostile), factually (FORMAT.md)
             reporter = self._reporter(verb)
@@ -498,7 +499,7 @@ class Coder:
 
     def _subjects(self, verb: Token, actors: DocActors, depth: int = 0) -> list[Mention]:
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-        if subj is not None and verb.dep_ == "relcl" and subj.lower_ in ("that", "which"):
+        if subj is not None and verb.dep_ == "relcl" and subj.lower_ in ("that", "which", "who"):
             subj = None  # "an offensive that has killed ...": the relative's head, below
         if subj is not None:
             found = expand(subj, actors) or self._author_of(subj, actors)
@@ -725,6 +726,34 @@ class Coder:
                     if found:
                         return found
         return []
+
+    def _announced_refusal(self, verb: Token, actors: DocActors, pub: date | None) -> list[Found]:
+        """ "Hariri resigned and said he would not form a new government": an actor announcing
+        that it will not do something refuses it (12, FORMAT.md rule 4 and "Future actions"),
+        also where the act itself has no pattern. Only an active clause reported by its own
+        subject (or with no other reporter), with a future auxiliary and a negation as its only
+        modality; aimed at an actor object, else made at home."""
+        if verb.pos_ != "VERB" or verb.dep_ != "ccomp" or not self.p.cues.has("report", verb.head.lemma_):
+            return []
+        if any(c.dep_ in ("nsubjpass", "auxpass", "csubj") for c in verb.children):
+            return []
+        modality = clause_modality(verb, self.p.cues).merge(context_modality(verb, self.p.cues))
+        if not (modality.negated and only_future(backshifted(modality, verb))):
+            return []
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        sources = expand(subj, actors) if subj is not None else []
+        reporter = self._reporter(verb)
+        said_by = reporter.entry.code if reporter is not None else None
+        if not sources or (said_by is not None and all(m.entry.code != said_by for m in sources)):
+            return []
+        obj = direct_object(verb)
+        targets = [t for t in expand(obj, actors) if t not in sources] if obj is not None else []
+        if obj is not None and not targets and actors.mention_at(obj) is not None:
+            return []  # its own object, already among the sources
+        targets = targets or self._implicit_target(verb, actors)
+        announced = Modality(False, False, modality.covert, modality.cues + ("announced",))
+        rule = f"announced refusal: will not + {verb.lemma_} -> 120"
+        return self._pairs(sources, targets, "120", False, verb, (), rule, announced, event_time(verb, pub))
 
     def _pronoun_event(self, be: Token, actors: DocActors, pub: date | None) -> list[Found]:
         """ "The talks were tense. They were between Iran and six powers": a pronoun subject of

@@ -241,5 +241,14 @@ def only_future(modality: Modality) -> bool:
     return bool(hyp) and all(c.lower() in FUTURE_MODALS for c in hyp)
 
 
+def backshifted(modality: Modality, verb: Token) -> Modality:
+    """Reported speech after a past reporting verb shifts "will" to "would" ("he said he would
+    not attend" reports "I will not attend"): read such a "would" as the future it reports."""
+    if verb.dep_ != "ccomp" or verb.head.tag_ != "VBD":
+        return modality
+    cues = tuple("modal:will" if c.lower() == "modal:would" else c for c in modality.cues)
+    return Modality(modality.negated, modality.hypothetical, modality.covert, cues)
+
+
 def infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
