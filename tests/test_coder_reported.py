@@ -104,3 +104,118 @@ def test_people_at_an_organisation_take_its_actor() -> None:
     )
     found = DocActors(doc, "2004-11-03").resolve(doc[0])
     assert [(m.entry.code, m.sector) for m in found] == [("IRQ", "BUS")]
+
+
+def test_challenging_an_arrest_is_aimed_at_the_authorities() -> None:
+    # "The Iraqi cleric challenged his arrest."
+    events = code(
+        [
+            ("The", "the", "DET", "DT", "det", 2),
+            ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 2),
+            ("cleric", "cleric", "NOUN", "NN", "nsubj", 3),
+            ("challenged", "challenge", "VERB", "VBD", "ROOT", 3),
+            ("his", "his", "PRON", "PRP$", "poss", 5),
+            ("arrest", "arrest", "NOUN", "NN", "dobj", 3),
+            (".", ".", "PUNCT", ".", "punct", 3),
+        ]
+    )
+    assert ("IRQ", "IRQ", "11", False, False) in keys(events)
+
+
+def test_dying_in_police_custody_was_being_held_by_the_police() -> None:
+    # "An Iranian man died in Iraqi police custody."
+    events = code(
+        [
+            ("An", "an", "DET", "DT", "det", 2),
+            ("Iranian", "iranian", "ADJ", "JJ", "amod", 2),
+            ("man", "man", "NOUN", "NN", "nsubj", 3),
+            ("died", "die", "VERB", "VBD", "ROOT", 3),
+            ("in", "in", "ADP", "IN", "prep", 3),
+            ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 7),
+            ("police", "police", "NOUN", "NN", "compound", 7),
+            ("custody", "custody", "NOUN", "NN", "pobj", 4),
+            (".", ".", "PUNCT", ".", "punct", 3),
+        ]
+    )
+    assert keys(events) == {("IRQ", "IRN", "17", False, False)}
+    assert events[0].evidence.pattern.startswith("custody death")
+
+
+def _abducted(adverb_before: bool) -> list[tuple]:
+    # "Iranian gunmen abducted an Iraqi journalist apparently to pressure Baghdad."
+    # or "Iranian gunmen apparently abducted an Iraqi journalist to pressure Baghdad."
+    rows = [
+        ("Iranian", "iranian", "ADJ", "JJ", "amod", 1),
+        ("gunmen", "gunman", "NOUN", "NNS", "nsubj", 3),
+        ("apparently", "apparently", "ADV", "RB", "advmod", 3),
+        ("abducted", "abduct", "VERB", "VBD", "ROOT", 3),
+        ("an", "an", "DET", "DT", "det", 6),
+        ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 6),
+        ("journalist", "journalist", "NOUN", "NN", "dobj", 3),
+        ("to", "to", "PART", "TO", "aux", 8),
+        ("pressure", "pressure", "VERB", "VB", "advcl", 3),
+        ("Baghdad", "Baghdad", P, "NNP", "dobj", 8),
+        (".", ".", "PUNCT", ".", "punct", 3),
+    ]
+    if not adverb_before:  # move the adverb right before "to"
+        rows = [rows[0], rows[1], *rows[3:7], rows[2], *rows[7:]]
+        order = [0, 1, 3, 4, 5, 6, 2, 7, 8, 9, 10]  # old index at each new position
+        new_of = {old: new for new, old in enumerate(order)}
+        rows = [(t, lem, pos, tag, dep, new_of[h]) for t, lem, pos, tag, dep, h in rows]
+    return rows
+
+
+def test_doubt_about_the_purpose_leaves_the_act_factual() -> None:
+    assert ("IRN", "IRQ", "18", False, False) in keys(code(_abducted(adverb_before=False)))
+    assert ("IRN", "IRQ", "18", False, True) in keys(code(_abducted(adverb_before=True)))
+
+
+def test_support_for_a_region_is_support_for_its_state() -> None:
+    # "The UN backs autonomy for the Darfur region."
+    events = code(
+        [
+            ("The", "the", "DET", "DT", "det", 1),
+            ("UN", "UN", P, "NNP", "nsubj", 2),
+            ("backs", "back", "VERB", "VBZ", "ROOT", 2),
+            ("autonomy", "autonomy", "NOUN", "NN", "dobj", 2),
+            ("for", "for", "ADP", "IN", "prep", 3),
+            ("the", "the", "DET", "DT", "det", 7),
+            ("Darfur", "Darfur", P, "NNP", "compound", 7),
+            ("region", "region", "NOUN", "NN", "pobj", 4),
+            (".", ".", "PUNCT", ".", "punct", 2),
+        ]
+    )
+    assert keys(events) == {("UN", "SDN", "05", False, False)}
+
+
+def test_charges_against_a_person_with_no_agent_are_the_authorities() -> None:
+    # "Iraqi prosecutors ... " is not needed: "Charges against Iraqi cleric Abu Ali were filed in Baghdad."
+    doc_rows = [
+        ("Charges", "charge", "NOUN", "NNS", "nsubjpass", 6),
+        ("against", "against", "ADP", "IN", "prep", 0),
+        ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 3),
+        ("militants", "militant", "NOUN", "NNS", "pobj", 1),
+        ("were", "be", "AUX", "VBD", "auxpass", 6),
+        ("quietly", "quietly", "ADV", "RB", "advmod", 6),
+        ("filed", "file", "VERB", "VBN", "ROOT", 6),
+        (".", ".", "PUNCT", ".", "punct", 6),
+    ]
+    events = code(doc_rows)
+    assert ("IRQ", "IRQ", "17", False, False) in keys(events)
+
+
+def test_a_title_before_a_known_name_is_that_person() -> None:
+    # "a spokesman for Foreign Minister Alexander Downer"
+    doc = make_doc(
+        [
+            ("a", "a", "DET", "DT", "det", 1),
+            ("spokesman", "spokesman", "NOUN", "NN", "ROOT", 1),
+            ("for", "for", "ADP", "IN", "prep", 1),
+            ("Foreign", "Foreign", P, "NNP", "compound", 4),
+            ("Minister", "Minister", P, "NNP", "compound", 6),
+            ("Alexander", "Alexander", P, "NNP", "compound", 6),
+            ("Downer", "Downer", P, "NNP", "pobj", 2),
+        ]
+    )
+    actors = DocActors(doc, "2004-11-03")
+    assert [m.entry.code for m in actors.resolve(doc[4])] == ["AUS"]

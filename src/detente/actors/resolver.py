@@ -279,6 +279,9 @@ class DocActors:
             found = self._location_actor(token) if inst.kind == "ally" else self._modifier_actor(token)
             if found is not None:
                 return [self._institution_mention(token, found, inst)]
+            named = self.by_token.get(token.head.i) if token.dep_ == "compound" else None
+            if named is not None and named.entry.kind == "person":
+                return [named]  # "a spokesman for Foreign Minister Alexander Downer": his title
             if self._is_definite(token) and inst.kind in ("institution", "role", "group"):
                 prior = self._antecedents(token, want="state")
                 if prior:

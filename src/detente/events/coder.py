@@ -22,6 +22,7 @@ from .modality import Modality, clause_modality, context_modality
 from .patterns import Patterns, VerbPattern, load_patterns
 from .syntax import (
     CASUALTY_LEMMAS,
+    CUSTODY_NOUNS,
     OBLIGATION_MODALS,
     agentless,
     all_named,
@@ -181,7 +182,7 @@ class Coder:
         row = self.best_pattern(verb)
         if row is None:
             if verb.lemma_ != "be":
-                return self._announced_refusal(verb, actors, pub)
+                return self._announced_refusal(verb, actors, pub) or self._custody_death(verb, actors, pub)
             return self._pronoun_event(verb, actors, pub) or self._presence_visit(verb, actors, pub)
         xcomp = next((c for c in verb.children if c.dep_ in CONTROL_DEPS), None)
         inherited = self._control_context(verb)
@@ -201,6 +202,13 @@ class Coder:
             # author of what angered them
             authors = sources or self._author_of_subject(verb, actors)
             sources, targets = targets, authors
+        if sources and not targets and ontology.root_of(row.cameo or "") == "11":
+            obj = direct_object(verb)
+            act = self.p.nouns.get(obj.lemma_.lower()) if obj is not None else None
+            if act is not None and ontology.root_of(act.cameo) in AUTHORITY_ROOTS:
+                # "Terreblanche challenges arrest": a challenge to a coercive act whose author is
+                # not named is aimed at the authorities that carried it out
+                targets = self._authorities(sources[0], actors, verb)
         cameo = row.cameo
         if xcomp is not None and row.xcomp == "own":
             if not targets:
@@ -754,6 +762,36 @@ class Coder:
         announced = Modality(False, False, modality.covert, modality.cues + ("announced",))
         rule = f"announced refusal: will not + {verb.lemma_} -> 120"
         return self._pairs(sources, targets, "120", False, verb, (), rule, announced, event_time(verb, pub))
+
+    def _custody_death(self, verb: Token, actors: DocActors, pub: date | None) -> list[Found]:
+        """ "a man who died in Vancouver police custody", "a general who died in custody": dying
+        in custody says the dead was held (173) by whoever held him: the custody's owner, else
+        the authorities (the army or police reporting it, or the story's state)."""
+        if verb.lemma_.lower() != "die":
+            return []
+        held = next(
+            (
+                p
+                for prep in verb.children
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "under")
+                for p in prep.children
+                if p.dep_ == "pobj" and p.lemma_.lower() in CUSTODY_NOUNS
+            ),
+            None,
+        )
+        if held is None:
+            return []
+        targets = self._subjects(verb, actors)
+        if not targets:
+            return []
+        sources = owner_of(held, actors) or [
+            m for c in held.children if c.dep_ in ("compound", "amod") for m in actors.resolve(c)
+        ]
+        sources = sources or self._authorities(targets[0], actors, verb)
+        rule = f"custody death: {verb.lemma_} in {held.lemma_} -> 173"
+        modality = clause_modality(verb, self.p.cues).merge(context_modality(verb, self.p.cues))
+        extra = (held,)
+        return self._pairs(sources, targets, "173", False, verb, extra, rule, modality, event_time(verb, pub))
 
     def _pronoun_event(self, be: Token, actors: DocActors, pub: date | None) -> list[Found]:
         """ "The talks were tense. They were between Iran and six powers": a pronoun subject of

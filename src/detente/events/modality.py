@@ -76,6 +76,19 @@ def _clause_tokens(verb: Token) -> list[Token]:
     return out
 
 
+PURPOSE_WORDS = {"to", "in", "because", "for", "as", "after", "over"}
+
+
+def _scopes_over_purpose(adverb: Token) -> bool:
+    """ "abducted in Gaza apparently to pressure the minority", "apparently in retaliation": a
+    sentence adverb right before a purpose or reason adjunct doubts the reason, not the act
+    (FORMAT.md: doubt only about who or why does not make the event hypothetical)."""
+    doc = adverb.doc
+    if adverb.i + 1 >= len(doc) or adverb.i < adverb.head.i:
+        return False
+    return doc[adverb.i + 1].lower_ in PURPOSE_WORDS
+
+
 def clause_modality(verb: Token, cues: Cues) -> Modality:
     """Modality marked inside one clause (not inherited from governing clauses)."""
     negated = hypothetical = covert = False
@@ -93,7 +106,9 @@ def clause_modality(verb: Token, cues: Cues) -> Modality:
         elif c.dep_ == "aux" and (cues.has("hypothetical", low) or low in DEFAULT_MODALS):
             hypothetical = True
             found.append(f"modal:{c.text}")
-        elif c.dep_ in ("advmod", "npadvmod") and cues.has("speculation", low):
+        elif (
+            c.dep_ in ("advmod", "npadvmod") and cues.has("speculation", low) and not _scopes_over_purpose(c)
+        ):
             hypothetical = True
             found.append(f"speculation:{c.text}")
         elif c.dep_ == "mark" and cues.has("conditional", low):

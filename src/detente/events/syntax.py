@@ -170,7 +170,7 @@ def owner_of(head: Token, actors: DocActors, authored: bool = True) -> list[Ment
     for c in head.children:
         if c.dep_ in ("amod", "compound", "poss"):
             m = actors.mention_at(c)
-            if m is not None and m.entry.kind in ("adjective", "state", "demonym", "org"):
+            if m is not None and m.entry.kind in ("adjective", "state", "demonym", "org", "region"):
                 return [m]
             if m is None and actors.institution(c) is not None:
                 found = actors.resolve(c)  # "the city's chief constable resign" (a mis-parse)
