@@ -219,3 +219,61 @@ def test_a_title_before_a_known_name_is_that_person() -> None:
     )
     actors = DocActors(doc, "2004-11-03")
     assert [m.entry.code for m in actors.resolve(doc[4])] == ["AUS"]
+
+
+def test_an_ultimatum_is_a_threat_and_a_demand() -> None:
+    # "Iran threatened to attack unless Iraq withdraws." (FORMAT.md: two events)
+    events = code(
+        [
+            ("Iran", "Iran", P, "NNP", "nsubj", 1),
+            ("threatened", "threaten", "VERB", "VBD", "ROOT", 1),
+            ("to", "to", "PART", "TO", "aux", 3),
+            ("attack", "attack", "VERB", "VB", "xcomp", 1),
+            ("unless", "unless", "SCONJ", "IN", "mark", 6),
+            ("Iraq", "Iraq", P, "NNP", "nsubj", 6),
+            ("withdraws", "withdraw", "VERB", "VBZ", "advcl", 3),
+            (".", ".", "PUNCT", ".", "punct", 1),
+        ]
+    )
+    assert {("IRN", "IRQ", "13", False, False), ("IRN", "IRQ", "10", False, False)} <= keys(events)
+    demand = next(e for e in events if e.root == "10")
+    assert "ultimatum" in demand.evidence.pattern
+
+
+def test_a_disciplinary_suspension_falls_on_the_actors_own_people() -> None:
+    # "The Israeli army suspended a commander." (story placed in Gaza: the commander is still Israeli)
+    rows = [
+        ("The", "the", "DET", "DT", "det", 2),
+        ("Israeli", "israeli", "ADJ", "JJ", "amod", 2),
+        ("army", "army", "NOUN", "NN", "nsubj", 3),
+        ("suspended", "suspend", "VERB", "VBD", "ROOT", 3),
+        ("a", "a", "DET", "DT", "det", 5),
+        ("commander", "commander", "NOUN", "NN", "dobj", 3),
+        ("in", "in", "ADP", "IN", "prep", 3),
+        ("Gaza", "Gaza", P, "NNP", "pobj", 6),
+        (".", ".", "PUNCT", ".", "punct", 3),
+    ]
+    assert keys(code(rows)) == {("ISR", "ISR", "17", False, False)}
+
+
+def test_a_participle_after_a_clause_takes_that_clauses_subject() -> None:
+    # "The vote was marred when Iraqi candidates withdrew, accusing the government."
+    events = code(
+        [
+            ("The", "the", "DET", "DT", "det", 1),
+            ("vote", "vote", "NOUN", "NN", "nsubjpass", 3),
+            ("was", "be", "AUX", "VBD", "auxpass", 3),
+            ("marred", "mar", "VERB", "VBN", "ROOT", 3),
+            ("when", "when", "SCONJ", "WRB", "advmod", 7),
+            ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 6),
+            ("candidates", "candidate", "NOUN", "NNS", "nsubj", 7),
+            ("withdrew", "withdraw", "VERB", "VBD", "advcl", 3),
+            (",", ",", "PUNCT", ",", "punct", 3),
+            ("accusing", "accuse", "VERB", "VBG", "advcl", 3),
+            ("the", "the", "DET", "DT", "det", 12),
+            ("Iranian", "iranian", "ADJ", "JJ", "amod", 12),
+            ("government", "government", "NOUN", "NN", "dobj", 9),
+            (".", ".", "PUNCT", ".", "punct", 3),
+        ]
+    )
+    assert ("IRQ", "IRN", "11", False, False) in keys(events)

@@ -202,6 +202,16 @@ class Coder:
             # author of what angered them
             authors = sources or self._author_of_subject(verb, actors)
             sources, targets = targets, authors
+        if sources and row.cameo == "172":
+            # "the Israeli army suspended a platoon commander": a disciplinary act falls on the
+            # actor's own people unless the text places them elsewhere
+            home = sources[0]
+            targets = [
+                Mention(t.start, t.end, home.entry, t.sector, "own:" + t.rule)
+                if t.rule.startswith("context")
+                else t
+                for t in targets
+            ]
         if sources and not targets and ontology.root_of(row.cameo or "") == "11":
             obj = direct_object(verb)
             act = self.p.nouns.get(obj.lemma_.lower()) if obj is not None else None
@@ -304,9 +314,16 @@ class Coder:
         if row.objects and obj is not None:
             extra += (obj,)
         when = event_time(verb, pub)
-        return self._pairs(
+        found = self._pairs(
             sources, targets, cameo, row.symmetric, verb, extra, row.describe(), modality, when
         )
+        if ontology.root_of(cameo) == "13" and sources and not modality.negated:
+            # "a resolution threatening sanctions if Sudan fails to end the violence": an
+            # ultimatum is a threat and a demand on whoever must act (FORMAT.md: two events)
+            bound = [t for t in self._condition_subjects(verb, actors) if t not in sources]
+            rule = row.describe() + "; ultimatum: if/unless clause -> 100"
+            found += self._pairs(sources, bound, "100", False, verb, extra, rule, modality, when)
+        return found
 
     def _obligation(self, verb: Token, actors: DocActors, pub: date | None) -> list[Found]:
         """ "The premier warned Falluja it must hand over the militants", "Bush said Iran must
@@ -518,6 +535,15 @@ class Coder:
             return found
         if depth > 4:
             return []
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
+            # "... when all 15 candidates withdrew, charging the government with fraud": a
+            # participle hung on the clause above takes the subject of the clause just before it
+            for sibling in sorted(verb.head.children, key=lambda c: -c.i):
+                if sibling.i < verb.i and sibling.dep_ in ("advcl", "conj") and sibling.pos_ == "VERB":
+                    found = self._subjects(sibling, actors, depth + 1)
+                    if found:
+                        return found
+                    break
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
             return self._subjects(verb.head, actors, depth + 1)
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
