@@ -55,13 +55,41 @@ def _said_it(will: str, said: str = "said", tag: str = "VBD", lemma: str = "form
 def test_announcing_it_will_not_act_is_a_refusal_even_without_a_pattern() -> None:
     events = code(_said_it("would"))
     assert keys(events) == {("LBN", "LBN", "12", False, False)}
-    assert events[0].evidence.pattern.startswith("announced refusal")
+    assert events[0].evidence.pattern.startswith("refusables.tsv")
     assert keys(code(_said_it("will", "says", "VBZ"))) == {("LBN", "LBN", "12", False, False)}
 
 
 def test_would_after_a_present_reporting_verb_is_conditional_not_a_refusal() -> None:
     # "Lebanon says it would not form a government (if ...)": no announced future
     assert keys(code(_said_it("would", "says", "VBZ"))) == set()
+
+
+def test_announced_non_acts_that_are_no_refusal_are_no_event() -> None:
+    # "Lebanon said it would not oppose a government": not opposing consents (refusables.tsv)
+    assert keys(code(_said_it("would", lemma="oppose"))) == set()
+
+
+def test_a_conditional_announcement_is_no_refusal() -> None:
+    # "Lebanon said it would not form a government if Syria stays."
+    rows = _said_it("would")[:-1] + [
+        ("if", "if", "SCONJ", "IN", "mark", 10),
+        ("Syria", "Syria", P, "NNP", "nsubj", 10),
+        ("stays", "stay", "VERB", "VBZ", "advcl", 5),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert keys(code(rows)) == set()
+
+
+def test_an_order_without_an_addressee_told_to_act_is_no_demand() -> None:
+    # "Iran ordered 30 planes." / "Iran ordered a report."
+    rows = [
+        ("Iran", "Iran", P, "NNP", "nsubj", 1),
+        ("ordered", "order", "VERB", "VBD", "ROOT", 1),
+        ("30", "30", "NUM", "CD", "nummod", 3),
+        ("planes", "plane", "NOUN", "NNS", "dobj", 1),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert keys(code(rows)) == set()
 
 
 def test_an_affirmative_future_without_a_pattern_is_no_event() -> None:

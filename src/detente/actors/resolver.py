@@ -274,6 +274,12 @@ class DocActors:
                 named = self.by_token.get(appos.i)
                 if named is not None and named.entry.kind in STANDALONE:
                     return [named]
+        if token.pos_ == "PROPN":  # "ChevronTexaco Corp., the number two US oil company"
+            for appos in token.children:
+                described = self.institution(appos) if appos.dep_ == "appos" and appos.i > token.i else None
+                placed = self._modifier_actor(appos) if described is not None else None
+                if described is not None and placed is not None:
+                    return [self._institution_mention(appos, placed, described)]
         inst = self.institution(token)
         if inst is not None:
             found = self._location_actor(token) if inst.kind == "ally" else self._modifier_actor(token)

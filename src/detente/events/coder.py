@@ -190,6 +190,8 @@ class Coder:
             return []
         if xcomp is not None and row.xcomp in ("pass", "hyp", "neg"):
             return []  # the embedded verb is coded, in its own right, with this context
+        if row.xcomp == "only" and xcomp is None:
+            return []  # "ordered 30 planes", "ordered a report": no one is told to act
         if row.cameo is None:
             return []
         modality = clause_modality(verb, self.p.cues).merge(context_modality(verb, self.p.cues))
@@ -220,7 +222,7 @@ class Coder:
                 # not named is aimed at the authorities that carried it out
                 targets = self._authorities(sources[0], actors, verb)
         cameo = row.cameo
-        if xcomp is not None and row.xcomp == "own":
+        if xcomp is not None and row.xcomp in ("own", "only"):
             if not targets:
                 targets = self._embedded_targets(xcomp, actors)
             embedded = self.best_pattern(xcomp)
@@ -232,6 +234,8 @@ class Coder:
             )
             if ontology.root_of(cameo) == "13" and not violent and direct_object(verb) is not None:
                 cameo = "020"  # "warned Americans to avoid Haiti" advises; it threatens no one
+        if row.xcomp == "only" and not targets:
+            return []  # "ordered all contracts to be examined": no addressee named
         if not targets and ontology.root_of(cameo) == "13":
             # "threatened to stop talks if the United States goes ahead": the threat is aimed at
             # whoever must act to avert it
@@ -320,7 +324,8 @@ class Coder:
         if ontology.root_of(cameo) == "13" and sources and not modality.negated:
             # "a resolution threatening sanctions if Sudan fails to end the violence": an
             # ultimatum is a threat and a demand on whoever must act (FORMAT.md: two events)
-            bound = [t for t in self._condition_subjects(verb, actors) if t not in sources]
+            own = {m.entry.code for m in sources}  # "warned of losses if it fails to cut costs": no one else
+            bound = [t for t in self._condition_subjects(verb, actors) if t.entry.code not in own]
             rule = row.describe() + "; ultimatum: if/unless clause -> 100"
             found += self._pairs(sources, bound, "100", False, verb, extra, rule, modality, when)
         return found
@@ -442,7 +447,7 @@ class Coder:
             head = tok.head
             row = self.best_pattern(head)
             mode = row.xcomp if row else ""
-            if mode == "own":
+            if mode in ("own", "only"):
                 return None
             if mode == "hyp" or (row is None and head.pos_ in ("VERB", "AUX", "ADJ")):
                 result = result.merge(Modality(hypothetical=True, cues=(f"control:{head.text}",)))
@@ -764,13 +769,26 @@ class Coder:
     def _announced_refusal(self, verb: Token, actors: DocActors, pub: date | None) -> list[Found]:
         """ "Hariri resigned and said he would not form a new government": an actor announcing
         that it will not do something refuses it (12, FORMAT.md rule 4 and "Future actions"),
-        also where the act itself has no pattern. Only an active clause reported by its own
-        subject (or with no other reporter), with a future auxiliary and a negation as its only
-        modality; aimed at an actor object, else made at home."""
+        for the acts listed in refusables.tsv that have no verb row. Only an active clause
+        reported by its own subject (or with no other reporter), with a future auxiliary and a
+        negation as its only modality and no condition; aimed at an actor object, else made at
+        home."""
         if verb.pos_ != "VERB" or verb.dep_ != "ccomp" or not self.p.cues.has("report", verb.head.lemma_):
+            return []
+        particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "dobj")]
+        lemma = verb.lemma_.lower()
+        if (lemma, None) not in self.p.refusables and not any(
+            (lemma, p) in self.p.refusables for p in particles
+        ):
             return []
         if any(c.dep_ in ("nsubjpass", "auxpass", "csubj") for c in verb.children):
             return []
+        if any(
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and self.p.cues.has("conditional", m.lower_) for m in c.children)
+            for c in verb.children
+        ):
+            return []  # "would not stay in charge if he felt unable to contribute"
         modality = clause_modality(verb, self.p.cues).merge(context_modality(verb, self.p.cues))
         if not (modality.negated and only_future(backshifted(modality, verb))):
             return []
@@ -780,13 +798,16 @@ class Coder:
         said_by = reporter.entry.code if reporter is not None else None
         if not sources or (said_by is not None and all(m.entry.code != said_by for m in sources)):
             return []
-        obj = direct_object(verb)
-        targets = [t for t in expand(obj, actors) if t not in sources] if obj is not None else []
-        if obj is not None and not targets and actors.mention_at(obj) is not None:
-            return []  # its own object, already among the sources
-        targets = targets or self._implicit_target(verb, actors)
+        slots = ("dobj", "dative", "to", "with", "on")
+        targets = [
+            t
+            for t in self._targets(verb, slots, actors)
+            if t.entry.code not in {m.entry.code for m in sources}
+        ]
+        home = sources[0]
+        targets = targets or [Mention(verb.i, verb.i, home.entry, home.sector, "implicit:home")]
         announced = Modality(False, False, modality.covert, modality.cues + ("announced",))
-        rule = f"announced refusal: will not + {verb.lemma_} -> 120"
+        rule = f"refusables.tsv: announced 'will not {verb.lemma_}' -> 120"
         return self._pairs(sources, targets, "120", False, verb, (), rule, announced, event_time(verb, pub))
 
     def _custody_death(self, verb: Token, actors: DocActors, pub: date | None) -> list[Found]:

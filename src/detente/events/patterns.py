@@ -17,7 +17,7 @@ from ..datafiles import read_tsv, split_multi
 from ..errors import DataFileError
 from .ontology import root_of
 
-XCOMP_MODES = {"", "pass", "hyp", "neg", "own"}
+XCOMP_MODES = {"", "pass", "hyp", "neg", "own", "only"}
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class VerbPattern:
     particle: str | None
     objects: tuple[str, ...]
     targets: tuple[str, ...]
-    xcomp: str  # "", pass, hyp, neg, own
+    xcomp: str  # "", pass, hyp, neg, own, only
     cameo: str | None
     symmetric: bool
     id: str  # "verbs.tsv:LINE"
@@ -79,6 +79,8 @@ class Patterns:
     evaluatives: dict[str, str] = field(default_factory=dict)
     # (trigger lemma, root) -> (source sectors, replacement code or None for no event)
     senses: dict[tuple[str, str], tuple[frozenset[str], str | None]] = field(default_factory=dict)
+    # (verb lemma, particle or None) whose announced non-performance is a refusal (refusables.tsv)
+    refusables: frozenset[tuple[str, str | None]] = frozenset()
 
 
 def _check_code(path: str, line: int, code: str) -> str:
@@ -104,7 +106,7 @@ def load_patterns() -> Patterns:
             raise DataFileError(path, line, "empty lemma")
         mode = row["xcomp"].lower()
         if mode not in XCOMP_MODES:
-            raise DataFileError(path, line, f"xcomp must be one of pass/hyp/neg/own/-, got {mode!r}")
+            raise DataFileError(path, line, f"xcomp must be one of pass/hyp/neg/own/only/-, got {mode!r}")
         cameo = _check_code(path, line, row["cameo"]) if row["cameo"] else None
         if cameo is None and not mode:
             raise DataFileError(path, line, "a row needs a cameo code or an xcomp behaviour")
@@ -157,4 +159,7 @@ def load_patterns() -> Patterns:
         reading = _check_code(path, line, row["cameo"]) if row["cameo"] else None  # "-": no event
         root = _check_code(path, line, row["root"])
         senses[(row["lemma"].lower(), root)] = (frozenset(split_multi(row["sectors"])), reading)
-    return Patterns(dict(verbs), nouns, cues, filters, evaluatives, senses)
+    refusables: set[tuple[str, str | None]] = set()
+    for _path, _line, row in read_tsv("events/refusables.tsv", ("lemma", "particle")):
+        refusables.add((row["lemma"].lower(), row["particle"].lower() or None))
+    return Patterns(dict(verbs), nouns, cues, filters, evaluatives, senses, frozenset(refusables))
