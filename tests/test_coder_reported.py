@@ -305,3 +305,25 @@ def test_a_participle_after_a_clause_takes_that_clauses_subject() -> None:
         ]
     )
     assert ("IRQ", "IRN", "11", False, False) in keys(events)
+
+
+def test_a_relative_pronoun_object_is_the_noun_it_stands_for() -> None:
+    # "Iraqi gunmen held a Turkish hostage, whom they threatened to behead."
+    events = code(
+        [
+            ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 1),
+            ("gunmen", "gunman", "NOUN", "NNS", "nsubj", 2),
+            ("held", "hold", "VERB", "VBD", "ROOT", 2),
+            ("a", "a", "DET", "DT", "det", 5),
+            ("Turkish", "turkish", "ADJ", "JJ", "amod", 5),
+            ("hostage", "hostage", "NOUN", "NN", "dobj", 2),
+            (",", ",", "PUNCT", ",", "punct", 5),
+            ("whom", "whom", "PRON", "WP", "dobj", 11),
+            ("they", "they", "PRON", "PRP", "nsubj", 9),
+            ("threatened", "threaten", "VERB", "VBD", "relcl", 5),
+            ("to", "to", "PART", "TO", "aux", 11),
+            ("behead", "behead", "VERB", "VB", "xcomp", 9),
+            (".", ".", "PUNCT", ".", "punct", 2),
+        ]
+    )
+    assert ("IRQ", "TUR", "13", False, False) in keys(events)

@@ -56,3 +56,11 @@ def test_city_gazetteer() -> None:
     assert city_country("Vancouver") == "CAN"
     assert city_country("NAJAF") == "IRQ"
     assert city_country("March") is None
+
+
+def test_names_keep_their_case_before_a_period_or_possessive() -> None:
+    # "Iraq." ends the headline and "Sudan's" is a possessive: both stay names
+    text = "Web Site Shows Two Beheadings in Iraq. UN Chief Backs Autonomy for Sudan's Region. The"
+    out = truecase_headlines(text, {"Iraq", "Sudan"})
+    assert "in Iraq." in out and "for Sudan's region" in out
+    assert "site shows two beheadings" in out

@@ -86,12 +86,22 @@ def furniture_spans(text: str) -> list[Furniture]:
     return sorted(spans, key=lambda f: f.start)
 
 
+def _core(word: str) -> str:
+    """A word without a final period or possessive ("Iraq." and "Sudan's" are the names Iraq and
+    Sudan)."""
+    word = word.rstrip(".")
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
 def _is_headline(words: list[str], names: set[str] | frozenset[str] = frozenset()) -> bool:
     """Title Case: nearly every content word that is not a name starts with a capital."""
     content = [w for w in words if w.lower() not in _SMALL]
     if len(content) < 3:
         return False
-    common = [w for w in content[1:] if w not in names] or content
+    common = [w for w in content[1:] if _core(w) not in names] or content
     capped = sum(1 for w in common if w[0].isupper())
     return capped / len(common) >= 0.75
 
@@ -119,7 +129,7 @@ def truecase_headlines(
                     keep.update(range(k, k + len(phrase)))
         for k, w in enumerate(words):
             word = w.group(0)
-            if k == 0 or k in keep or word in protected or word.isupper() or not word[0].isupper():
+            if k == 0 or k in keep or _core(word) in protected or word.isupper() or not word[0].isupper():
                 continue
             if any(ch.isupper() for ch in word[1:]):  # McCain, iPod, U.S.
                 continue

@@ -43,6 +43,7 @@ from .syntax import (
     pobj_of,
     predicative_in,
     prep_object_in,
+    relative_antecedent,
     same_state_forces,
 )
 from .when import event_time, parse_iso
@@ -592,7 +593,7 @@ class Coder:
         for slot in slots:
             heads: list[Token] = []
             if slot in ("dobj", "experiencer"):
-                heads = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+                heads = [relative_antecedent(c) for c in verb.children if c.dep_ in ("dobj", "obj")]
                 if not heads:  # "demanded (that) the chief resign": the subject of the complement
                     heads = [
                         s for c in verb.children if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"

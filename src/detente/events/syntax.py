@@ -163,6 +163,24 @@ def listed_states(a: Mention, b: Mention) -> bool:
     return a.entry.kind == b.entry.kind == "state" and a.entry.code != b.entry.code
 
 
+RELATIVE_PRONOUNS = {"who", "whom", "which", "that"}
+
+
+def relative_antecedent(tok: Token) -> Token:
+    """The noun a relative pronoun stands for ("a Turkish hostage, who they threatened to behead":
+    the hostage), found through the relative clause that holds it; any other token unchanged."""
+    if tok.lower_ not in RELATIVE_PRONOUNS or tok.tag_ not in ("WP", "WDT", "WP$"):
+        return tok
+    clause = tok.head
+    for _ in range(4):
+        if clause.dep_ == "relcl" and clause.head.i != clause.i:
+            return clause.head
+        if clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return tok
+
+
 def owner_of(head: Token, actors: DocActors, authored: bool = True) -> list[Mention]:
     """The state owning a non-actor object ("attacked Iranian positions" -> Iran)."""
     if head.pos_ not in ("NOUN",):
