@@ -75,6 +75,17 @@ SPEECH_OBJECTS = DOCUMENT_NOUNS | {
     "view",
     "speech",
 }
+# Objects that make a material verb figurative ("seized the initiative", "seizing a poll advantage").
+FIGURATIVE_OBJECTS = {
+    "advantage",
+    "initiative",
+    "opportunity",
+    "chance",
+    "moment",
+    "tool",
+    "lead",
+    "momentum",
+}
 INTERNATIONAL_ROOTS = {"01", "16"}  # statements to one's own side, relations: between different actors
 # Agentless passives of these roots are acts of the authorities of the place ("is detained").
 AUTHORITY_ROOTS = {"17"}
@@ -242,6 +253,12 @@ class Coder:
             # whoever must act to avert it
             targets = self._condition_subjects(verb, actors)
         obj = direct_object(verb)
+        if (
+            ontology.root_of(cameo) in VIOLENT_ROOTS
+            and obj is not None
+            and obj.lemma_.lower() in FIGURATIVE_OBJECTS
+        ):
+            return []
         if (
             ontology.root_of(cameo) in ("18", "19")
             and obj is not None
@@ -680,7 +697,7 @@ class Coder:
             targets = [t for t in self._complement_actor(noun, actors) if t not in sources]
         cameo = pat.cameo
         root = ontology.root_of(cameo)
-        sense = self.p.senses.get((noun.lemma_.lower(), root)) if sources else None
+        sense = self.p.sense(noun.lemma_.lower(), root) if sources else None
         if sense is not None and sources[0].sector in sense[0]:
             if sense[1] is None:
                 return []
@@ -986,7 +1003,7 @@ class Coder:
             if s.sector == "BUS" and t.sector == "BUS":
                 continue  # company deals and disputes are market news, not political events
             code = cameo
-            sense = self.p.senses.get((trigger.lemma_.lower(), ontology.root_of(cameo)))
+            sense = self.p.sense(trigger.lemma_.lower(), ontology.root_of(cameo))
             if sense is not None and s.sector in sense[0] and not names_forces(extra):
                 if sense[1] is None:
                     continue  # "all 15 candidates withdrew": no military retreat (senses.tsv)

@@ -82,6 +82,11 @@ class Patterns:
     # (verb lemma, particle or None) whose announced non-performance is a refusal (refusables.tsv)
     refusables: frozenset[tuple[str, str | None]] = frozenset()
 
+    def sense(self, lemma: str, root: str) -> tuple[frozenset[str], str | None] | None:
+        """The senses.tsv reading of a trigger with a given root: its own row, else the row for
+        every trigger of that root (lemma ``*``)."""
+        return self.senses.get((lemma, root)) or self.senses.get(("*", root))
+
 
 def _check_code(path: str, line: int, code: str) -> str:
     try:
