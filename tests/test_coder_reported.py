@@ -327,3 +327,32 @@ def test_a_relative_pronoun_object_is_the_noun_it_stands_for() -> None:
         ]
     )
     assert ("IRQ", "TUR", "13", False, False) in keys(events)
+
+
+def test_a_party_attacking_the_government_criticises_it() -> None:
+    # "The Tories attacked the British government." (senses.tsv: attack by a party is 111)
+    rows = [
+        ("The", "the", "DET", "DT", "det", 1),
+        ("Tories", "Tories", P, "NNPS", "nsubj", 2),
+        ("attacked", "attack", "VERB", "VBD", "ROOT", 2),
+        ("the", "the", "DET", "DT", "det", 5),
+        ("British", "british", "ADJ", "JJ", "amod", 5),
+        ("government", "government", "NOUN", "NN", "dobj", 2),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(rows)) == {("GBR", "GBR", "11", False, False)}
+    rows[2] = ("seized", "seize", "VERB", "VBD", "ROOT", 2)  # "... seized the British government": no fight
+    assert keys(code(rows)) == set()
+
+
+def test_seizing_an_advantage_is_no_event() -> None:
+    # "Iraqi troops seized the initiative."
+    rows = [
+        ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 1),
+        ("troops", "troop", "NOUN", "NNS", "nsubj", 2),
+        ("seized", "seize", "VERB", "VBD", "ROOT", 2),
+        ("the", "the", "DET", "DT", "det", 4),
+        ("initiative", "initiative", "NOUN", "NN", "dobj", 2),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(rows)) == set()
