@@ -574,6 +574,10 @@ class Coder:
         perfect = any(c.dep_ == "aux" for c in verb.children)  # "that has killed" is active
         if verb.dep_ in ("relcl", "acl") and (verb.tag_ != "VBN" or perfect):
             head = verb.head
+            pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+            before = verb.doc[pronoun.i - 1] if pronoun is not None and pronoun.i > 0 else None
+            if before is not None and before.pos_ in ("NOUN", "PROPN") and head.i < before.i:
+                head = before  # "an analysis by the FBI of the siege that killed 340": the siege killed
             return expand(head, actors) or self._author_of(head, actors) or self._controller(head, actors)
         return []
 
