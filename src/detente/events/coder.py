@@ -632,6 +632,8 @@ class Coder:
                     holders += [
                         p for c in obj.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
                     ]
+                    # "signalled flexibility to reach a deal with the provinces"
+                    holders += [c for c in obj.children if c.dep_ == "acl" and infinitive(c)]
                 for holder in holders:
                     for prep in holder.children:
                         if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ == slot:
