@@ -379,3 +379,17 @@ def test_a_relative_clause_belongs_to_the_noun_right_before_its_pronoun() -> Non
         ]
     )
     assert not any(e.source == "USA" and e.root == "18" for e in events)
+
+
+def test_a_foreign_leader_is_not_the_story_state() -> None:
+    # "US President Bush met a foreign leader in Washington."
+    rows = [
+        ("US", "US", P, "NNP", "compound", 1),
+        ("Bush", "Bush", P, "NNP", "nsubj", 2),
+        ("met", "meet", "VERB", "VBD", "ROOT", 2),
+        ("a", "a", "DET", "DT", "det", 5),
+        ("foreign", "foreign", "ADJ", "JJ", "amod", 5),
+        ("leader", "leader", "NOUN", "NN", "dobj", 2),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(rows)) == set()

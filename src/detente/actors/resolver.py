@@ -36,6 +36,7 @@ PAIR_NOUNS = {
     "parties",
 }
 MODIFIER_DEPS = {"poss", "compound", "amod", "nmod", "appos", "npadvmod"}
+FOREIGN_WORDS = {"foreign", "overseas"}
 OF_PREPS = {"of", "from", "in", "at"}  # "executives at China Aviation Oil Singapore"
 # Kinds whose mention can stand alone as an actor argument (adjectives need a head noun).
 STANDALONE = {"state", "region", "org", "person", "metonym", "demonym"}
@@ -288,6 +289,8 @@ class DocActors:
             named = self.by_token.get(token.head.i) if token.dep_ == "compound" else None
             if named is not None and named.entry.kind == "person":
                 return [named]  # "a spokesman for Foreign Minister Alexander Downer": his title
+            if any(c.dep_ == "amod" and c.lower_ in FOREIGN_WORDS for c in token.children):
+                return []  # "a meeting with a foreign leader": not the story's own state
             if self._is_definite(token) and inst.kind in ("institution", "role", "group"):
                 prior = self._antecedents(token, want="state")
                 if prior:
