@@ -393,3 +393,34 @@ def test_a_foreign_leader_is_not_the_story_state() -> None:
         (".", ".", "PUNCT", ".", "punct", 2),
     ]
     assert keys(code(rows)) == set()
+
+
+def test_an_act_said_to_do_harm_criticises_its_author() -> None:
+    # "Iran said the US plan would harm the talks." (evaluatives.tsv, verbs)
+    rows = [
+        ("Iran", "Iran", P, "NNP", "nsubj", 1),
+        ("said", "say", "VERB", "VBD", "ROOT", 1),
+        ("the", "the", "DET", "DT", "det", 4),
+        ("US", "US", P, "NNP", "compound", 4),
+        ("plan", "plan", "NOUN", "NN", "nsubj", 6),
+        ("would", "would", "AUX", "MD", "aux", 6),
+        ("harm", "harm", "VERB", "VB", "ccomp", 1),
+        ("the", "the", "DET", "DT", "det", 8),
+        ("talks", "talk", "NOUN", "NNS", "dobj", 6),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert ("IRN", "USA", "11", False, False) in keys(code(rows))
+    rows[3] = ("new", "new", "ADJ", "JJ", "amod", 4)  # "the new plan": no author, no event
+    assert not any(e.root == "11" for e in code(rows))
+
+
+def test_european_officials_are_not_the_story_state() -> None:
+    # "European officials criticised Turkey." in a story about Turkey: no TUR -> TUR event
+    rows = [
+        ("European", "european", "ADJ", "JJ", "amod", 1),
+        ("officials", "official", "NOUN", "NNS", "nsubj", 2),
+        ("criticised", "criticise", "VERB", "VBD", "ROOT", 2),
+        ("Turkey", "Turkey", P, "NNP", "dobj", 2),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(rows)) == set()

@@ -36,7 +36,22 @@ PAIR_NOUNS = {
     "parties",
 }
 MODIFIER_DEPS = {"poss", "compound", "amod", "nmod", "appos", "npadvmod"}
-FOREIGN_WORDS = {"foreign", "overseas"}
+# Modifiers that place an institution outside the story's state without naming one ("a foreign
+# leader", "European officials", "Western diplomats"): not resolved by the story's context.
+FOREIGN_WORDS = {
+    "foreign",
+    "overseas",
+    "international",
+    "european",
+    "western",
+    "african",
+    "asian",
+    "arab",
+    "latin",
+    "nordic",
+    "baltic",
+    "balkan",
+}
 OF_PREPS = {"of", "from", "in", "at"}  # "executives at China Aviation Oil Singapore"
 # Kinds whose mention can stand alone as an actor argument (adjectives need a head noun).
 STANDALONE = {"state", "region", "org", "person", "metonym", "demonym"}
@@ -289,7 +304,10 @@ class DocActors:
             named = self.by_token.get(token.head.i) if token.dep_ == "compound" else None
             if named is not None and named.entry.kind == "person":
                 return [named]  # "a spokesman for Foreign Minister Alexander Downer": his title
-            if any(c.dep_ == "amod" and c.lower_ in FOREIGN_WORDS for c in token.children):
+            if any(
+                c.dep_ in ("amod", "compound") and c.lower_ in FOREIGN_WORDS and c.i not in self.by_token
+                for c in token.children
+            ):
                 return []  # "a meeting with a foreign leader": not the story's own state
             if self._is_definite(token) and inst.kind in ("institution", "role", "group"):
                 prior = self._antecedents(token, want="state")

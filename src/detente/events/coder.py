@@ -380,19 +380,34 @@ class Coder:
     def _evaluation(self, be: Token, actors: DocActors, pub: date | None) -> list[Found]:
         """ "Sudan said the Security Council's resolution was unfair": a speaker calling an
         actor's act or document unfair, illegal... criticises that actor (evaluatives.tsv)."""
-        if be.lemma_ != "be" or be.dep_ != "ccomp" or be.head.i == be.i:
+        if be.dep_ != "ccomp" or be.head.i == be.i:
             return []
         speech = be.head
         if not self.p.cues.has("report", speech.lemma_):
             return []
-        adj = next((c for c in be.children if c.dep_ == "acomp"), None)
-        code = self.p.evaluatives.get(adj.lower_) if adj is not None else None
         subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
-        if adj is None or code is None or subj is None or subj.pos_ == "PRON":
-            return []  # "he said it was wrong to ...": no named act or author
+        if be.lemma_ != "be":
+            # "Turkey's plan may hinder its bid, EU officials said": an act said to do harm
+            # criticises its author (only authored acts: "Iran may hurt talks" is a forecast)
+            code = self.p.evaluatives.get(be.lemma_.lower())
+            adj = be
+            if code is None or subj is None or subj.pos_ == "PRON":
+                return []
+            targets = self._author_of(subj, actors)
+        else:
+            found = next((c for c in be.children if c.dep_ == "acomp"), None)
+            code = self.p.evaluatives.get(found.lower_) if found is not None else None
+            if found is None or code is None or subj is None or subj.pos_ == "PRON":
+                return []  # "he said it was wrong to ...": no named act or author
+            adj = found
+            targets = expand(subj, actors) or self._author_of(subj, actors)
         speakers = self._subjects(speech, actors)
-        targets = expand(subj, actors) or self._author_of(subj, actors)
-        modality = clause_modality(be, self.p.cues).merge(clause_modality(speech, self.p.cues))
+        own = clause_modality(be, self.p.cues)
+        if be.lemma_ != "be":  # "may hinder its bid": the harm is a forecast, the criticism is made
+            if own.negated:
+                return []
+            own = Modality()
+        modality = own.merge(clause_modality(speech, self.p.cues))
         modality = modality.merge(context_modality(speech, self.p.cues))
         return self._pairs(
             speakers,
