@@ -424,3 +424,16 @@ def test_european_officials_are_not_the_story_state() -> None:
         (".", ".", "PUNCT", ".", "punct", 2),
     ]
     assert keys(code(rows)) == set()
+
+
+def test_a_partys_attack_with_no_one_named_is_aimed_at_home() -> None:
+    # "The Tories shifted their attack."
+    rows = [
+        ("The", "the", "DET", "DT", "det", 1),
+        ("Tories", "Tories", P, "NNPS", "nsubj", 2),
+        ("shifted", "shift", "VERB", "VBD", "ROOT", 2),
+        ("their", "their", "PRON", "PRP$", "poss", 4),
+        ("attack", "attack", "NOUN", "NN", "dobj", 2),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(rows)) == {("GBR", "GBR", "11", False, False)}

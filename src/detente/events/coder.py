@@ -723,6 +723,11 @@ class Coder:
             if sense[1] is None:
                 return []
             cameo, root = sense[1], ontology.root_of(sense[1])  # "the truckers' strike" (senses.tsv)
+            if root == "11" and not targets:
+                # "the senator shifted his attack to the economy": a politician's attack with no
+                # one named is aimed at his domestic rivals
+                s0 = sources[0]
+                targets = [Mention(noun.i, noun.i + 1, s0.entry, None, "implicit:home politics")]
         if sources and not targets and not pat.symmetric and (root in ("14", "17") or casualty_frame(noun)):
             # "killed in Israeli tank shelling in Gaza", "France's headscarf ban": the target is
             # the place, as for verbs (only coercion, or violence that killed or wounded)
