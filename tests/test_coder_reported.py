@@ -437,3 +437,19 @@ def test_a_partys_attack_with_no_one_named_is_aimed_at_home() -> None:
         (".", ".", "PUNCT", ".", "punct", 2),
     ]
     assert keys(code(rows)) == {("GBR", "GBR", "11", False, False)}
+
+
+def test_the_phrases_of_a_nominalised_light_verb_belong_to_its_event() -> None:
+    # "The bringing of charges against Iraqi militants surprised observers."
+    rows = [
+        ("The", "the", "DET", "DT", "det", 1),
+        ("bringing", "bringing", "NOUN", "NN", "nsubj", 7),
+        ("of", "of", "ADP", "IN", "prep", 1),
+        ("charges", "charge", "NOUN", "NNS", "pobj", 2),
+        ("against", "against", "ADP", "IN", "prep", 1),
+        ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 6),
+        ("militants", "militant", "NOUN", "NNS", "pobj", 4),
+        ("surprised", "surprise", "VERB", "VBD", "ROOT", 7),
+        (".", ".", "PUNCT", ".", "punct", 7),
+    ]
+    assert ("IRQ", "IRQ", "17", False, False) in keys(code(rows))

@@ -75,6 +75,9 @@ SPEECH_OBJECTS = DOCUMENT_NOUNS | {
     "view",
     "speech",
 }
+# Nominalised light verbs whose "of" object is the event: "the bringing of charges against X",
+# "the imposition of sanctions on Iran" (the phrases hang on the light noun).
+NOMINALISED_LIGHT_VERBS = {"bringing", "filing", "laying", "imposition", "lifting", "launching", "launch"}
 # Objects that make a material verb figurative ("seized the initiative", "seizing a poll advantage").
 FIGURATIVE_OBJECTS = {
     "advantage",
@@ -907,6 +910,9 @@ class Coder:
         holders = [noun]
         if noun.dep_ in ("nsubj", "attr") and noun.head.lemma_ == "be":
             holders.append(noun.head)  # "the negotiations are between Iran and the US"
+        of = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+        if of is not None and of.head.lemma_.lower() in NOMINALISED_LIGHT_VERBS:
+            holders.append(of.head)  # "the bringing of charges against Bashir"
         for slot in slots:
             found: list[Mention] = []
             if slot in ("poss", "compound", "amod"):
