@@ -453,3 +453,25 @@ def test_the_phrases_of_a_nominalised_light_verb_belong_to_its_event() -> None:
         (".", ".", "PUNCT", ".", "punct", 7),
     ]
     assert ("IRQ", "IRQ", "17", False, False) in keys(code(rows))
+
+
+def test_dying_after_a_clash_takes_part_in_it_but_not_in_an_attack() -> None:
+    # "An Iraqi man died after a clash with US troops." / "... after an attack on US troops."
+    rows = [
+        ("An", "an", "DET", "DT", "det", 2),
+        ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 2),
+        ("man", "man", "NOUN", "NN", "nsubj", 3),
+        ("died", "die", "VERB", "VBD", "ROOT", 3),
+        ("after", "after", "ADP", "IN", "prep", 3),
+        ("a", "a", "DET", "DT", "det", 6),
+        ("clash", "clash", "NOUN", "NN", "pobj", 4),
+        ("with", "with", "ADP", "IN", "prep", 6),
+        ("US", "US", P, "NNP", "compound", 9),
+        ("troops", "troop", "NOUN", "NNS", "pobj", 7),
+        (".", ".", "PUNCT", ".", "punct", 3),
+    ]
+    found = {(e.source, e.target, e.root) for e in code(rows)}
+    assert found & {("IRQ", "USA", "19"), ("USA", "IRQ", "19")}
+    rows[6] = ("attack", "attack", "NOUN", "NN", "pobj", 4)
+    rows[7] = ("on", "on", "ADP", "IN", "prep", 6)
+    assert not any(e.source == "IRQ" for e in code(rows))

@@ -710,7 +710,7 @@ class Coder:
         if not sources and targets and pat.symmetric and len(targets) >= 2:
             sources, targets = targets[:1], targets[1:]
         if not sources:
-            sources, targets = self._adverbial_event(noun, targets, actors)
+            sources, targets = self._adverbial_event(noun, targets, actors, pat.symmetric)
         if not sources and targets:
             # "U.S. military arrests an Iraqi commander. The arrest of ...": a definite event noun
             # is the event told before; otherwise an arrest with no agent is the authorities'
@@ -743,7 +743,7 @@ class Coder:
         return self._pairs(sources, targets, cameo, pat.symmetric, noun, (), pat.describe(), modality, when)
 
     def _adverbial_event(
-        self, noun: Token, targets: list[Mention], actors: DocActors
+        self, noun: Token, targets: list[Mention], actors: DocActors, mutual: bool = False
     ) -> tuple[list[Mention], list[Mention]]:
         """An event noun framing a clause ("the army demolished houses during an incursion",
         "Israel released students as part of a deal"): the clause's subject acts, on the
@@ -754,6 +754,8 @@ class Coder:
         holder = prep.head
         if prep.lower_ == "of" and holder.lemma_ == "part" and holder.head.lower_ == "as":
             prep, holder = holder.head, holder.head.head  # "as part of a deal"
+        elif prep.lower_ in ("after", "following", "before") and mutual:
+            pass  # "a man who died after a violent confrontation with police": one of its sides
         elif prep.lower_ not in ("during", "in", "amid", "through", "at"):
             return [], targets
         if holder.pos_ != "VERB" or prep.head.i != holder.i:
