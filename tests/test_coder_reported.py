@@ -475,3 +475,33 @@ def test_dying_after_a_clash_takes_part_in_it_but_not_in_an_attack() -> None:
     rows[6] = ("attack", "attack", "NOUN", "NN", "pobj", 4)
     rows[7] = ("on", "on", "ADP", "IN", "prep", 6)
     assert not any(e.source == "IRQ" for e in code(rows))
+
+
+def test_insisting_that_something_is_so_is_a_report_not_a_demand() -> None:
+    # "British ministers insisted they are committed."
+    rows = [
+        ("British", "british", "ADJ", "JJ", "amod", 1),
+        ("ministers", "minister", "NOUN", "NNS", "nsubj", 2),
+        ("insisted", "insist", "VERB", "VBD", "ROOT", 2),
+        ("they", "they", "PRON", "PRP", "nsubj", 5),
+        ("are", "be", "AUX", "VBP", "aux", 5),
+        ("committed", "commit", "VERB", "VBN", "ccomp", 2),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(rows)) == set()
+
+
+def test_the_city_of_a_named_place_is_its_state() -> None:
+    # "Iraqi police raided the city of Falluja."
+    rows = [
+        ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 1),
+        ("police", "police", "NOUN", "NNS", "nsubj", 2),
+        ("raided", "raid", "VERB", "VBD", "ROOT", 2),
+        ("the", "the", "DET", "DT", "det", 4),
+        ("city", "city", "NOUN", "NN", "dobj", 2),
+        ("of", "of", "ADP", "IN", "prep", 4),
+        ("Falluja", "Falluja", P, "NNP", "pobj", 5),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    doc = make_doc(rows)
+    assert [m.entry.code for m in DocActors(doc, "2004-11-03").resolve(doc[4])] == ["IRQ"]

@@ -290,6 +290,10 @@ class DocActors:
                 named = self.by_token.get(appos.i)
                 if named is not None and named.entry.kind in STANDALONE:
                     return [named]
+        if token.lemma_.lower() in PLACE_NOUNS:  # "warned the rebel-held city of Falluja"
+            named = self._named_place(token)
+            if named is not None:
+                return [named]
         if token.pos_ == "PROPN":  # "ChevronTexaco Corp., the number two US oil company"
             for appos in token.children:
                 described = self.institution(appos) if appos.dep_ == "appos" and appos.i > token.i else None
@@ -365,6 +369,10 @@ class DocActors:
             m = self.by_token.get(c.i) if c.dep_ in ("compound", "amod", "nmod") else None
             if m is not None and m.entry.kind in ("state", "region", "adjective"):
                 return m
+        return self._named_place(noun)
+
+    def _named_place(self, noun: Token) -> Mention | None:
+        """The state of the place a place noun names by its "of": "the city of Falluja"."""
         for of in noun.children:
             if of.dep_ == "prep" and of.lower_ == "of":
                 for name in of.children:

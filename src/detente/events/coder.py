@@ -328,6 +328,12 @@ class Coder:
             # target can only be a recipient ("denied Iran access") names it or has none
             ontology.root_of(cameo) == "12" and "dobj" in row.targets and not _rejects_a_claim(verb)
         )
+        if (
+            not targets
+            and self.p.cues.has("report", verb.lemma_)
+            and any(c.dep_ == "ccomp" for c in verb.children)
+        ):
+            return []  # "ministers insisted they are committed", "he warned that ...": a report
         if sources and not targets and not mutual and implicit_ok:
             targets = self._implicit_target(verb, actors)
             named_place = targets and not targets[0].rule.startswith("implicit:context:most named")
