@@ -505,3 +505,27 @@ def test_the_city_of_a_named_place_is_its_state() -> None:
     ]
     doc = make_doc(rows)
     assert [m.entry.code for m in DocActors(doc, "2004-11-03").resolve(doc[4])] == ["IRQ"]
+
+
+def test_a_headline_actor_in_a_probe_is_investigated_by_the_leads_source() -> None:
+    # "Iraqi police in bribery probe. Two officers were suspended, the Jordanian army says."
+    # (a made-up story: the lead's source, an army, runs the investigation of the headline)
+    rows = [
+        ("Iraqi", "iraqi", "ADJ", "JJ", "amod", 1),
+        ("police", "police", "NOUN", "NNS", "ROOT", 1),
+        ("in", "in", "ADP", "IN", "prep", 1),
+        ("bribery", "bribery", "NOUN", "NN", "compound", 4),
+        ("probe", "probe", "NOUN", "NN", "pobj", 2),
+        (".", ".", "PUNCT", ".", "punct", 1),
+        ("Two", "two", "NUM", "CD", "nummod", 7),
+        ("officers", "officer", "NOUN", "NNS", "nsubjpass", 9),
+        ("were", "be", "AUX", "VBD", "auxpass", 9),
+        ("suspended", "suspend", "VERB", "VBN", "ccomp", 14),
+        (",", ",", "PUNCT", ",", "punct", 14),
+        ("the", "the", "DET", "DT", "det", 13),
+        ("Jordanian", "jordanian", "ADJ", "JJ", "amod", 13),
+        ("army", "army", "NOUN", "NN", "nsubj", 14),
+        ("says", "say", "VERB", "VBZ", "ROOT", 14),
+        (".", ".", "PUNCT", ".", "punct", 14),
+    ]
+    assert ("JOR", "IRQ", "09", False, False) in keys(code(rows))

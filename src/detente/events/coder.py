@@ -441,6 +441,8 @@ class Coder:
         """The authorities of the story's country, for "X was arrested" with no agent; when an
         authority reports the act itself ("four soldiers are charged, the US army says"), it."""
         reporter = self._reporter(verb) if verb is not None else None
+        if reporter is None and verb is not None and self._in_headline(verb):
+            reporter = self._lead_reporter(verb)  # the headline tells the lead: its source
         c = actors.context
         if reporter is not None and (
             reporter.sector in ("MIL", "JUD", "POL")  # armies, courts and police report their own acts
@@ -706,6 +708,10 @@ class Coder:
                 return []  # a light-verb construction ("launched an attack") already coded at the verb
         sources = self._noun_slots(noun, pat.sources, actors)
         targets = self._noun_slots(noun, pat.targets, actors)
+        if not targets:
+            held = self._held_in_probe(noun, pat.cameo, actors)
+            if held:
+                sources, targets = self._authorities(held[0], actors, noun), held
         if pat.symmetric and len(sources) >= 2 and not targets:
             targets = sources[1:]
             sources = sources[:1]
@@ -747,6 +753,19 @@ class Coder:
         modality = self._noun_modality(noun, governor)
         when = event_time(governor, pub) if governor is not None and governor.pos_ == "VERB" else None
         return self._pairs(sources, targets, cameo, pat.symmetric, noun, (), pat.describe(), modality, when)
+
+    def _held_in_probe(self, noun: Token, cameo: str, actors: DocActors) -> list[Mention]:
+        """Headline grammar "US soldiers in Iraq murder probe", "Minister in bribery inquiry": the
+        actor "in" an investigation is investigated, by the authorities (a state word compounded
+        on the noun is a place there, not the investigator). Only in a headline: "officials in
+        the probe said" are the investigators."""
+        prep = noun.head
+        if ontology.root_of(cameo) != "09" or noun.dep_ != "pobj" or prep.lower_ != "in":
+            return []
+        holder = prep.head
+        if not self._in_headline(noun) or holder.pos_ not in ("NOUN", "PROPN") or holder.i == prep.i:
+            return []
+        return expand(holder, actors)
 
     def _adverbial_event(
         self, noun: Token, targets: list[Mention], actors: DocActors, mutual: bool = False
@@ -970,6 +989,23 @@ class Coder:
         return result
 
     # -- assembly ------------------------------------------------------------------------
+    def _in_headline(self, tok: Token) -> bool:
+        first = tok.sent.start == 0 and tok.sent.end < len(tok.doc)
+        return first or any(a <= tok.idx < b for a, b in self._headlines)
+
+    def _lead_reporter(self, tok: Token) -> Mention | None:
+        """The source the first sentence after the headline reports ("..., the US army says")."""
+        actors = self._actors
+        if actors is None or tok.sent.end >= len(tok.doc):
+            return None
+        lead = tok.doc[tok.sent.end].sent
+        root = lead.root
+        if not self.p.cues.has("report", root.lemma_):
+            return None
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        found = actors.resolve(subj) if subj is not None else []
+        return found[0] if found else None
+
     def _reporter(self, trigger: Token) -> Mention | None:
         """Who claims the event: the subject of a reporting verb governing it ("X said Y attacked
         Z"), or the object of "according to"."""
