@@ -529,3 +529,16 @@ def test_a_headline_actor_in_a_probe_is_investigated_by_the_leads_source() -> No
         (".", ".", "PUNCT", ".", "punct", 14),
     ]
     assert ("JOR", "IRQ", "09", False, False) in keys(code(rows))
+
+
+def test_praising_an_accord_makes_no_party_to_it() -> None:
+    # "EU chief hails Italian accord": the EU praises; it is not a party to the accord
+    rows = [
+        ("EU", "EU", P, "NNP", "compound", 1),
+        ("chief", "chief", "NOUN", "NN", "nsubj", 2),
+        ("hails", "hail", "VERB", "VBZ", "ROOT", 2),
+        ("Italian", "italian", "ADJ", "JJ", "amod", 4),
+        ("accord", "accord", "NOUN", "NN", "dobj", 2),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert not any(e.root == "05" and e.symmetric for e in code(rows))

@@ -715,7 +715,7 @@ class Coder:
         if pat.symmetric and len(sources) >= 2 and not targets:
             targets = sources[1:]
             sources = sources[:1]
-        if sources and not targets and governor is not None and noun.dep_ == "dobj":
+        if sources and not targets and governor is not None and noun.dep_ == "dobj" and not pat.symmetric:
             verb = governor  # "he rejected an offer from the US": the offer was made to him
             if verb.pos_ == "VERB":
                 targets = [m for m in self._subjects(verb, actors) if m not in sources]
