@@ -542,3 +542,25 @@ def test_praising_an_accord_makes_no_party_to_it() -> None:
         (".", ".", "PUNCT", ".", "punct", 2),
     ]
     assert not any(e.root == "05" and e.symmetric for e in code(rows))
+
+
+def test_a_reported_attribution_accuses_the_group_linked_to_a_named_organisation() -> None:
+    # "Russia said the explosions were the work of terrorists linked to Hezbollah."
+    rows = [
+        ("Russia", "Russia", P, "NNP", "nsubj", 1),
+        ("said", "say", "VERB", "VBD", "ROOT", 1),
+        ("the", "the", "DET", "DT", "det", 3),
+        ("explosions", "explosion", "NOUN", "NNS", "nsubj", 4),
+        ("were", "be", "AUX", "VBD", "ccomp", 1),
+        ("the", "the", "DET", "DT", "det", 6),
+        ("work", "work", "NOUN", "NN", "attr", 4),
+        ("of", "of", "ADP", "IN", "prep", 6),
+        ("terrorists", "terrorist", "NOUN", "NNS", "pobj", 7),
+        ("linked", "link", "VERB", "VBN", "acl", 8),
+        ("to", "to", "ADP", "IN", "prep", 9),
+        ("Hezbollah", "Hezbollah", P, "NNP", "pobj", 10),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    events = code(rows)
+    assert ("RUS", "LBN", "11", False, False) in keys(events)
+    assert any(e.evidence.pattern == "evaluatives.tsv:work" for e in events)

@@ -38,6 +38,7 @@ PAIR_NOUNS = {
 MODIFIER_DEPS = {"poss", "compound", "amod", "nmod", "appos", "npadvmod"}
 # Modifiers that place an institution outside the story's state without naming one ("a foreign
 # leader", "European officials", "Western diplomats"): not resolved by the story's context.
+LINK_VERBS = {"link", "tie", "ally", "affiliate", "connect", "loyal"}
 FOREIGN_WORDS = {
     "foreign",
     "overseas",
@@ -308,6 +309,9 @@ class DocActors:
             named = self.by_token.get(token.head.i) if token.dep_ == "compound" else None
             if named is not None and named.entry.kind == "person":
                 return [named]  # "a spokesman for Foreign Minister Alexander Downer": his title
+            linked = self._linked_to(token)
+            if linked is not None:
+                return [self._institution_mention(token, linked, inst, rule="linked:" + inst.kind)]
             if any(
                 c.dep_ in ("amod", "compound") and c.lower_ in FOREIGN_WORDS and c.i not in self.by_token
                 for c in token.children
@@ -370,6 +374,22 @@ class DocActors:
             if m is not None and m.entry.kind in ("state", "region", "adjective"):
                 return m
         return self._named_place(noun)
+
+    def _linked_to(self, token: Token) -> Mention | None:
+        """The named organisation an unplaced group is tied to: "terrorists linked to the al-Qaeda
+        terrorist network", "militants loyal to Sadr"."""
+        for acl in token.children:
+            if acl.dep_ != "acl" or acl.lemma_.lower() not in LINK_VERBS:
+                continue
+            for prep in acl.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("to", "with"):
+                    continue
+                for pobj in prep.children:
+                    for tok in [pobj, *[c for c in pobj.children if c.dep_ in ("nmod", "compound", "poss")]]:
+                        m = self.by_token.get(tok.i)
+                        if m is not None and m.entry.kind in ("org", "person", "state"):
+                            return m
+        return None
 
     def _named_place(self, noun: Token) -> Mention | None:
         """The state of the place a place noun names by its "of": "the city of Falluja"."""

@@ -406,10 +406,16 @@ class Coder:
         else:
             found = next((c for c in be.children if c.dep_ == "acomp"), None)
             code = self.p.evaluatives.get(found.lower_) if found is not None else None
-            if found is None or code is None or subj is None or subj.pos_ == "PRON":
+            attributed = self._attributed_to(be, actors)
+            if attributed is not None:  # "said the explosions were the work of terrorists linked to X"
+                found, code, targets = attributed
+            elif found is None or code is None or subj is None or subj.pos_ == "PRON":
                 return []  # "he said it was wrong to ...": no named act or author
+            else:
+                targets = expand(subj, actors) or self._author_of(subj, actors)
+            if found is None or code is None:
+                return []
             adj = found
-            targets = expand(subj, actors) or self._author_of(subj, actors)
         speakers = self._subjects(speech, actors)
         own = clause_modality(be, self.p.cues)
         if be.lemma_ != "be":  # "may hinder its bid": the harm is a forecast, the criticism is made
@@ -429,6 +435,21 @@ class Coder:
             modality,
             event_time(speech, pub),
         )
+
+    def _attributed_to(self, be: Token, actors: DocActors) -> tuple[Token, str, list[Mention]] | None:
+        """A reported attribution "X was the work of Y" (evaluatives.tsv rows "work of"): the
+        noun, its code and Y."""
+        attr = next((c for c in be.children if c.dep_ == "attr"), None)
+        code = self.p.evaluatives.get(f"{attr.lemma_.lower()} of") if attr is not None else None
+        if attr is None or code is None:
+            return None
+        for prep in attr.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    found = expand(pobj, actors) if pobj.dep_ == "pobj" else []
+                    if found:
+                        return attr, code, found
+        return None
 
     def _headline_passive(self, verb: Token, row: VerbPattern) -> bool:
         # a Title Case segment, or the first of several sentences (where a headline stands),
