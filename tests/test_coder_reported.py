@@ -564,3 +564,52 @@ def test_a_reported_attribution_accuses_the_group_linked_to_a_named_organisation
     events = code(rows)
     assert ("RUS", "LBN", "11", False, False) in keys(events)
     assert any(e.evidence.pattern == "evaluatives.tsv:work" for e in events)
+
+
+def test_a_measured_object_is_what_is_moved() -> None:
+    # "Iran provided 20 tons of aid to Iraq."
+    rows = [
+        ("Iran", "Iran", P, "NNP", "nsubj", 1),
+        ("provided", "provide", "VERB", "VBD", "ROOT", 1),
+        ("20", "20", "NUM", "CD", "nummod", 3),
+        ("tons", "ton", "NOUN", "NNS", "dobj", 1),
+        ("of", "of", "ADP", "IN", "prep", 3),
+        ("aid", "aid", "NOUN", "NN", "pobj", 4),
+        ("to", "to", "ADP", "IN", "prep", 1),
+        ("Iraq", "Iraq", P, "NNP", "pobj", 6),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert keys(code(rows)) == {("IRN", "IRQ", "07", False, False)}
+
+
+def test_allowing_inspectors_in_is_yielding_to_international_involvement() -> None:
+    # "Iraq allowed the return of UN inspectors."
+    rows = [
+        ("Iraq", "Iraq", P, "NNP", "nsubj", 1),
+        ("allowed", "allow", "VERB", "VBD", "ROOT", 1),
+        ("the", "the", "DET", "DT", "det", 3),
+        ("return", "return", "NOUN", "NN", "dobj", 1),
+        ("of", "of", "ADP", "IN", "prep", 3),
+        ("UN", "UN", P, "NNP", "compound", 6),
+        ("inspectors", "inspector", "NOUN", "NNS", "pobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert keys(code(rows)) == {("IRQ", "UN", "08", False, False)}
+
+
+def test_agreeing_to_an_act_split_by_the_tokenizer_finds_its_target() -> None:
+    # "Ethiopia agreed to re-open its borders to UN peacekeepers." ("re", "-", "open" all xcomp)
+    rows = [
+        ("Ethiopia", "Ethiopia", P, "NNP", "nsubj", 1),
+        ("agreed", "agree", "VERB", "VBD", "ROOT", 1),
+        ("to", "to", "PART", "TO", "aux", 3),
+        ("re", "re", "VERB", "VB", "xcomp", 1),
+        ("-", "-", "VERB", "VB", "xcomp", 1),
+        ("open", "open", "VERB", "VB", "xcomp", 1),
+        ("its", "its", "PRON", "PRP$", "poss", 7),
+        ("borders", "border", "NOUN", "NNS", "dobj", 5),
+        ("to", "to", "ADP", "IN", "prep", 5),
+        ("UN", "UN", P, "NNP", "pobj", 8),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert {(e.source, e.target, e.root) for e in code(rows)} & {("ETH", "UN", "03"), ("UN", "ETH", "03")}

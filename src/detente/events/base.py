@@ -47,6 +47,28 @@ SPEECH_OBJECTS = DOCUMENT_NOUNS | {
 # Nominalised light verbs whose "of" object is the event: "the bringing of charges against X",
 # "the imposition of sanctions on Iran" (the phrases hang on the light noun).
 NOMINALISED_LIGHT_VERBS = {"bringing", "filing", "laying", "imposition", "lifting", "launching", "launch"}
+# Measure nouns whose "of"/"in" object is what a light verb moves ("25,000 tons of food aid").
+QUANTITY_NOUNS = {
+    "ton",
+    "tonne",
+    "million",
+    "billion",
+    "package",
+    "shipment",
+    "consignment",
+    "batch",
+    "amount",
+    "worth",
+    "dollar",
+    "euro",
+    "pound",
+    "yen",
+    "lot",
+    "load",
+    "convoy",
+    "truckload",
+    "planeload",
+}
 # Objects that make a material verb figurative ("seized the initiative", "seizing a poll advantage").
 FIGURATIVE_OBJECTS = {
     "advantage",

@@ -25,6 +25,7 @@ from .base import (
     HOSTILE_ROOTS,
     IMPLICIT_TARGET_ROOTS,
     INTERNATIONAL_ROOTS,
+    QUANTITY_NOUNS,
     SPEECH_OBJECTS,
     VIOLENT_ROOTS,
     Found,
@@ -121,6 +122,16 @@ class Coder(FrameRules):
         if obj is not None and obj_lemma in FRAME_HEADS:  # "a mediation effort", "a peace mission"
             inner = next((c for c in obj.children if c.dep_ == "compound"), None)
             obj_lemma = inner.lemma_.lower() if inner is not None else obj_lemma
+        lemmas = {obj_lemma}
+        if obj is not None and (obj_lemma in QUANTITY_NOUNS or obj.pos_ == "NUM"):
+            # "provide 25,000 tons of food aid", "pledged $50 million in aid": the measured noun
+            lemmas |= {
+                p.lemma_.lower()
+                for c in obj.children
+                if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                for p in c.children
+                if p.dep_ == "pobj"
+            }
         for row in rows:  # most specific first
             if row.particle and row.particle not in particles:
                 continue
@@ -128,7 +139,7 @@ class Coder(FrameRules):
                 continue  # "shoots his mouth off" is another verb than "shoot"
             if (
                 row.objects
-                and obj_lemma not in row.objects
+                and not lemmas & set(row.objects)
                 and not prep_object_in(verb, row)
                 and not predicative_in(verb, row)  # "found five men guilty"
             ):
@@ -182,7 +193,8 @@ class Coder(FrameRules):
         cameo = row.cameo
         if xcomp is not None and row.xcomp in ("own", "only"):
             if not targets:
-                targets = self._embedded_targets(xcomp, actors)
+                for embedded_verb in (c for c in verb.children if c.dep_ in CONTROL_DEPS):  # "re-open"
+                    targets = targets or self._embedded_targets(embedded_verb, actors)
             embedded = self.best_pattern(xcomp)
             if ontology.root_of(cameo) == "03" and embedded and embedded.cameo:
                 if ontology.root_of(embedded.cameo) in VIOLENT_ROOTS:
