@@ -613,3 +613,87 @@ def test_agreeing_to_an_act_split_by_the_tokenizer_finds_its_target() -> None:
         (".", ".", "PUNCT", ".", "punct", 1),
     ]
     assert {(e.source, e.target, e.root) for e in code(rows)} & {("ETH", "UN", "03"), ("UN", "ETH", "03")}
+
+
+def test_lifting_a_state_of_emergency_eases_restrictions() -> None:
+    # "Sudan lifted a state of emergency."
+    rows = [
+        ("Sudan", "Sudan", P, "NNP", "nsubj", 1),
+        ("lifted", "lift", "VERB", "VBD", "ROOT", 1),
+        ("a", "a", "DET", "DT", "det", 3),
+        ("state", "state", "NOUN", "NN", "dobj", 1),
+        ("of", "of", "ADP", "IN", "prep", 3),
+        ("emergency", "emergency", "NOUN", "NN", "pobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert keys(code(rows)) == {("SDN", "SDN", "08", False, False)}
+
+
+def test_put_under_investigation_by_no_one_is_the_authorities() -> None:
+    # "An American was put under investigation in Italy."
+    rows = [
+        ("An", "an", "DET", "DT", "det", 1),
+        ("American", "American", P, "NNP", "nsubjpass", 3),
+        ("was", "be", "AUX", "VBD", "auxpass", 3),
+        ("put", "put", "VERB", "VBN", "ROOT", 3),
+        ("under", "under", "ADP", "IN", "prep", 3),
+        ("investigation", "investigation", "NOUN", "NN", "pobj", 4),
+        ("in", "in", "ADP", "IN", "prep", 3),
+        ("Italy", "Italy", P, "NNP", "pobj", 6),
+        (".", ".", "PUNCT", ".", "punct", 3),
+    ]
+    assert keys(code(rows)) == {("ITA", "USA", "09", False, False)}
+
+
+def test_announcing_a_boycott_is_a_threat() -> None:
+    # "Iran said it would boycott Israel."
+    rows = [
+        ("Iran", "Iran", P, "NNP", "nsubj", 1),
+        ("said", "say", "VERB", "VBD", "ROOT", 1),
+        ("it", "it", "PRON", "PRP", "nsubj", 4),
+        ("would", "would", "AUX", "MD", "aux", 4),
+        ("boycott", "boycott", "VERB", "VB", "ccomp", 1),
+        ("Israel", "Israel", P, "NNP", "dobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert keys(code(rows)) == {("IRN", "ISR", "13", False, False)}
+
+
+def test_refusing_to_meet_demands_and_refusing_entry_to_a_people() -> None:
+    # "Iraq said it would not meet Iran's demands." / "Benin refused entry to Ghanaians."
+    rows = [
+        ("Iraq", "Iraq", P, "NNP", "nsubj", 1),
+        ("said", "say", "VERB", "VBD", "ROOT", 1),
+        ("it", "it", "PRON", "PRP", "nsubj", 5),
+        ("would", "would", "AUX", "MD", "aux", 5),
+        ("not", "not", "PART", "RB", "neg", 5),
+        ("meet", "meet", "VERB", "VB", "ccomp", 1),
+        ("Iran", "Iran", P, "NNP", "poss", 8),
+        ("'s", "'s", "PART", "POS", "case", 6),
+        ("demands", "demand", "NOUN", "NNS", "dobj", 5),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    # the refusal, and the demand it answers (made to Iraq, and not hypothetical for "would")
+    assert keys(code(rows)) == {("IRQ", "IRN", "12", False, False), ("IRN", "IRQ", "10", False, False)}
+    rows = [
+        ("Benin", "Benin", P, "NNP", "nsubj", 1),
+        ("refused", "refuse", "VERB", "VBD", "ROOT", 1),
+        ("entry", "entry", "NOUN", "NN", "dobj", 1),
+        ("to", "to", "ADP", "IN", "prep", 1),
+        ("Ghanaians", "Ghanaians", P, "NNPS", "pobj", 3),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert keys(code(rows)) == {("BEN", "GHA", "12", False, False)}
+
+
+def test_a_network_named_by_its_organisation_is_that_organisation() -> None:
+    # "the Hamas terror network"
+    doc = make_doc(
+        [
+            ("the", "the", "DET", "DT", "det", 3),
+            ("Hamas", "Hamas", P, "NNP", "nmod", 3),
+            ("terror", "terror", "NOUN", "NN", "compound", 3),
+            ("network", "network", "NOUN", "NN", "ROOT", 3),
+        ]
+    )
+    assert [m.entry.code for m in DocActors(doc, "2004-11-03").resolve(doc[3])] == ["PSE"]

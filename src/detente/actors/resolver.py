@@ -38,6 +38,17 @@ PAIR_NOUNS = {
 MODIFIER_DEPS = {"poss", "compound", "amod", "nmod", "appos", "npadvmod"}
 # Modifiers that place an institution outside the story's state without naming one ("a foreign
 # leader", "European officials", "Western diplomats"): not resolved by the story's context.
+ORG_HEADS = {
+    "network",
+    "movement",
+    "group",
+    "organisation",
+    "organization",
+    "leadership",
+    "wing",
+    "faction",
+    "cell",
+}
 LINK_VERBS = {"link", "tie", "ally", "affiliate", "connect", "loyal"}
 FOREIGN_WORDS = {
     "foreign",
@@ -349,6 +360,11 @@ class DocActors:
             and any(c.i == token.i - 1 and c.dep_ == "compound" for c in token.children)
         ):
             return [last]  # "the Islamic Jihad movement", "the Hamas leadership"
+        if token.lemma_.lower() in ORG_HEADS:  # "Osama bin Laden's al-Qaeda terror network"
+            for c in token.children:
+                named = self.by_token.get(c.i) if c.dep_ in ("compound", "nmod") else None
+                if named is not None and named.entry.kind == "org":
+                    return [named]
         return []
 
     def _placed_elsewhere(self, token: Token) -> Mention | None:

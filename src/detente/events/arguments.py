@@ -54,6 +54,15 @@ class ArgumentRules(CoderBase):
             or (reporter.sector == "GOV" and c is not None and reporter.entry.code == c.entry.code)
         ):
             return [Mention(target.start, target.start, reporter.entry, reporter.sector, "implicit:reporter")]
+        if verb is not None:  # "was put under investigation in Italy": where it happened
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "inside"):
+                    for pobj in prep.children:
+                        m = actors.mention_at(pobj) if pobj.dep_ == "pobj" else None
+                        if m is not None and m.entry.kind in ("state", "region") and len(m.entry.code) == 3:
+                            return [
+                                Mention(target.start, target.start, m.entry, "GOV", "implicit:authorities in")
+                            ]
         c = c or actors.home  # "Eugene Terreblanche is detained": his home state's authorities
         if c is None:
             return []

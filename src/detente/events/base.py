@@ -47,7 +47,8 @@ SPEECH_OBJECTS = DOCUMENT_NOUNS | {
 # Nominalised light verbs whose "of" object is the event: "the bringing of charges against X",
 # "the imposition of sanctions on Iran" (the phrases hang on the light noun).
 NOMINALISED_LIGHT_VERBS = {"bringing", "filing", "laying", "imposition", "lifting", "launching", "launch"}
-# Measure nouns whose "of"/"in" object is what a light verb moves ("25,000 tons of food aid").
+# Measure and container nouns whose "of"/"in" object is what a light verb acts on ("25,000 tons
+# of food aid", "a state of emergency", "a series of raids").
 QUANTITY_NOUNS = {
     "ton",
     "tonne",
@@ -68,6 +69,9 @@ QUANTITY_NOUNS = {
     "convoy",
     "truckload",
     "planeload",
+    "state",  # "lifted a state of emergency"
+    "series",  # "launched a series of raids"
+    "wave",
 }
 # Objects that make a material verb figurative ("seized the initiative", "seizing a poll advantage").
 FIGURATIVE_OBJECTS = {
@@ -82,7 +86,7 @@ FIGURATIVE_OBJECTS = {
 }
 INTERNATIONAL_ROOTS = {"01", "16"}  # statements to one's own side, relations: between different actors
 # Agentless passives of these roots are acts of the authorities of the place ("is detained").
-AUTHORITY_ROOTS = {"17"}
+AUTHORITY_ROOTS = {"09", "17"}
 CONTROL_DEPS = ("xcomp",)
 
 

@@ -248,7 +248,7 @@ class Coder(FrameRules):
             if row.symmetric:  # "Blair will meet Bush, the White House said": a party announces
                 parties |= {t.entry.code for t in targets}
             if reporter is None or reporter.entry.code in parties:
-                hostile = ontology.root_of(cameo) in VIOLENT_ROOTS
+                hostile = ontology.root_of(cameo) in VIOLENT_ROOTS | HOSTILE_ROOTS  # "will boycott contacts"
                 cameo = "130" if hostile else "030"
                 if modality.negated and not hostile:
                     cameo = "120"  # "Iran said it will not attend the talks": a refusal (FORMAT.md)

@@ -169,6 +169,11 @@ class NounRules(ArgumentRules):
         if verb is not None and verb.pos_ in ("VERB", "AUX"):
             own = clause_modality(verb, self.p.cues)
             ctx = context_modality(verb, self.p.cues)
+            row = self.best_pattern(verb)
+            if row is not None and row.cameo is not None and verb.i == (governor.i if governor else -1):
+                # "would not meet Iran's demands", "may reject the US offer": a verb that responds
+                # to the event does not make it hypothetical (a light or control verb does)
+                own = Modality(False, False, own.covert, own.cues)
             result = result.merge(Modality(False, own.hypothetical, own.covert, own.cues)).merge(ctx)
             if (
                 own.negated

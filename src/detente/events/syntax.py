@@ -196,12 +196,11 @@ def owner_of(head: Token, actors: DocActors, authored: bool = True) -> list[Ment
                     found = [m for m in found if not m.rule.startswith("context")]
                 if found:
                     return found
-    # "rejected an offer from the US", "condemned the attack by Iran": the author of the thing
-    # (only for events and documents: "received assurances from X" makes X no visitor)
-    if not authored:
-        return []
+    # "rejected an offer from the US", "condemned the attack by Iran", "investigating crimes by
+    # extremists": the author of the thing ("from" only for events and documents: "received
+    # assurances from X" makes X no visitor)
     for c in head.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
+        if c.dep_ in ("prep", "agent") and (c.lower_ == "by" or (authored and c.lower_ == "from")):
             for pobj in c.children:
                 if pobj.dep_ == "pobj":
                     found = expand(pobj, actors)
