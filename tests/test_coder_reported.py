@@ -697,3 +697,42 @@ def test_a_network_named_by_its_organisation_is_that_organisation() -> None:
         ]
     )
     assert [m.entry.code for m in DocActors(doc, "2004-11-03").resolve(doc[3])] == ["PSE"]
+
+
+def test_a_demand_that_someone_act_targets_them_and_the_act_is_not_done() -> None:
+    # "The UN repeated its demand today that Israel ease restrictions."
+    rows = [
+        ("The", "the", "DET", "DT", "det", 1),
+        ("UN", "UN", P, "NNP", "nsubj", 2),
+        ("repeated", "repeat", "VERB", "VBD", "ROOT", 2),
+        ("its", "its", "PRON", "PRP$", "poss", 4),
+        ("demand", "demand", "NOUN", "NN", "dobj", 2),
+        ("today", "today", "NOUN", "NN", "npadvmod", 2),
+        ("that", "that", "SCONJ", "IN", "mark", 8),
+        ("Israel", "Israel", P, "NNP", "nsubj", 8),
+        ("ease", "ease", "VERB", "VB", "ccomp", 2),
+        ("restrictions", "restriction", "NOUN", "NNS", "dobj", 8),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    found = keys(code(rows))
+    assert ("UN", "ISR", "10", False, False) in found
+    assert not any(k[2] == "08" and not k[4] for k in found)  # easing is only demanded
+
+
+def test_a_participle_parsed_as_the_subject_gives_way_to_its_own_subject() -> None:
+    # "The Red Cross operating in Iraq said US forces must leave." (misparse: "operating" nsubj)
+    rows = [
+        ("The", "the", "DET", "DT", "det", 2),
+        ("Red", "Red", P, "NNP", "compound", 2),
+        ("Cross", "Cross", P, "NNP", "nsubj", 3),
+        ("operating", "operate", "VERB", "VBG", "nsubj", 6),
+        ("in", "in", "ADP", "IN", "prep", 3),
+        ("Iraq", "Iraq", P, "NNP", "pobj", 4),
+        ("said", "say", "VERB", "VBD", "ROOT", 6),
+        ("US", "US", P, "NNP", "compound", 8),
+        ("forces", "force", "NOUN", "NNS", "nsubj", 10),
+        ("must", "must", "AUX", "MD", "aux", 10),
+        ("leave", "leave", "VERB", "VB", "ccomp", 6),
+        (".", ".", "PUNCT", ".", "punct", 6),
+    ]
+    assert ("ICRC", "USA", "10", False, False) in keys(code(rows))

@@ -298,7 +298,10 @@ class DocActors:
                 if named is not None and named.entry.kind in STANDALONE:
                     return [named]
         for appos in token.children:  # "the Basque separatist group ETA", "the militant group Hamas"
-            if appos.dep_ == "appos" and appos.i == token.i + 1:
+            # (or in brackets: "The International Labor Office (ILO)")
+            if appos.dep_ == "appos" and (
+                appos.i == token.i + 1 or (appos.i == token.i + 2 and token.nbor().is_punct)
+            ):
                 named = self.by_token.get(appos.i)
                 if named is not None and named.entry.kind in STANDALONE:
                     return [named]

@@ -189,6 +189,9 @@ class ArgumentRules(CoderBase):
         subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None and verb.dep_ == "relcl" and subj.lower_ in ("that", "which", "who"):
             subj = None  # "an offensive that has killed ...": the relative's head, below
+        if subj is not None and subj.dep_ == "nsubj" and subj.pos_ == "VERB" and subj.tag_ == "VBG":
+            # "The Red Cross operating in Iraq said": the participle was parsed as the subject
+            subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
         if subj is not None:
             found = expand(subj, actors) or self._author_of(subj, actors)
             # Headlines: "Iran, US cooperate ..." parse the first actor as a loose dependent.

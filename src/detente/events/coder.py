@@ -164,6 +164,14 @@ class Coder(FrameRules):
         if row.cameo is None:
             return []
         modality = clause_modality(verb, self.p.cues).merge(context_modality(verb, self.p.cues))
+        if verb.dep_ == "ccomp" and any(
+            c.dep_ == "dobj"
+            and self.p.nouns.get(c.lemma_.lower()) is not None
+            and ontology.root_of(self.p.nouns[c.lemma_.lower()].cameo) in ("02", "10")
+            for c in verb.head.children
+        ):
+            # "reiterated its demand that Israel ease restrictions": asked for, not done
+            modality = modality.merge(Modality(hypothetical=True, cues=("demanded",)))
         modality = modality.merge(inherited)
         if infinitive(verb) and not _licensed_infinitive(verb, self):
             modality = modality.merge(Modality(hypothetical=True, cues=("infinitive",)))

@@ -45,6 +45,23 @@ class NounRules(ArgumentRules):
             held = self._held_in_probe(noun, pat.cameo, actors)
             if held:
                 sources, targets = self._authorities(held[0], actors, noun), held
+        if not targets and ontology.root_of(pat.cameo) in ("02", "10"):
+            # "its demand that Israel ease restrictions": the one the clause asks to act
+            clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+            if noun.dep_ == "dobj" and governor is not None:  # "reiterated its demand today that ..."
+                clauses += [
+                    c
+                    for c in governor.children
+                    if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                ]
+            targets = [
+                m
+                for c in clauses
+                for subj in c.children
+                if subj.dep_ == "nsubj"
+                for m in expand(subj, actors)
+                if m not in sources
+            ]
         if pat.symmetric and len(sources) >= 2 and not targets:
             targets = sources[1:]
             sources = sources[:1]
@@ -170,9 +187,11 @@ class NounRules(ArgumentRules):
             own = clause_modality(verb, self.p.cues)
             ctx = context_modality(verb, self.p.cues)
             row = self.best_pattern(verb)
-            if row is not None and row.cameo is not None and verb.i == (governor.i if governor else -1):
-                # "would not meet Iran's demands", "may reject the US offer": a verb that responds
-                # to the event does not make it hypothetical (a light or control verb does)
+            responds = row is not None and row.cameo is not None and int(ontology.root_of(row.cameo)) <= 12
+            if responds and verb.i == (governor.i if governor else -1):
+                # "would not meet Iran's demands", "may reject the US offer": a verbal or yielding
+                # response to the event does not make it hypothetical (a light, control or
+                # material verb does: "trying to defeat the IS threat")
                 own = Modality(False, False, own.covert, own.cues)
             result = result.merge(Modality(False, own.hypothetical, own.covert, own.cues)).merge(ctx)
             if (
