@@ -736,3 +736,41 @@ def test_a_participle_parsed_as_the_subject_gives_way_to_its_own_subject() -> No
         (".", ".", "PUNCT", ".", "punct", 6),
     ]
     assert ("ICRC", "USA", "10", False, False) in keys(code(rows))
+
+
+def test_vowing_not_to_act_is_a_refusal_and_a_condition_makes_it_hypothetical() -> None:
+    # "Israel vowed not to return the Golan Heights to Syria (if Sharon is elected)."
+    rows = [
+        ("Israel", "Israel", P, "NNP", "nsubj", 1),
+        ("vowed", "vow", "VERB", "VBD", "ROOT", 1),
+        ("not", "not", "PART", "RB", "neg", 4),
+        ("to", "to", "PART", "TO", "aux", 4),
+        ("return", "return", "VERB", "VB", "xcomp", 1),
+        ("the", "the", "DET", "DT", "det", 6),
+        ("land", "land", "NOUN", "NN", "dobj", 4),
+        ("to", "to", "ADP", "IN", "prep", 4),
+        ("Syria", "Syria", P, "NNP", "pobj", 7),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert keys(code(rows)) == {("ISR", "SYR", "12", False, False)}
+    conditional = rows[:-1] + [
+        ("if", "if", "SCONJ", "IN", "mark", 11),
+        ("Sharon", "Sharon", P, "NNP", "nsubj", 11),
+        ("wins", "win", "VERB", "VBZ", "advcl", 4),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert keys(code(conditional)) == {("ISR", "SYR", "12", False, True)}
+
+
+def test_dispatching_inspectors_is_an_inquiry_not_a_force_posture() -> None:
+    # "The IAEA dispatched inspectors to Iran."
+    rows = [
+        ("The", "the", "DET", "DT", "det", 1),
+        ("IAEA", "IAEA", P, "NNP", "nsubj", 2),
+        ("dispatched", "dispatch", "VERB", "VBD", "ROOT", 2),
+        ("inspectors", "inspector", "NOUN", "NNS", "dobj", 2),
+        ("to", "to", "ADP", "IN", "prep", 2),
+        ("Iran", "Iran", P, "NNP", "pobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(rows)) == {("IAEA", "IRN", "09", False, False)}

@@ -207,6 +207,15 @@ class Coder(FrameRules):
             if ontology.root_of(cameo) == "03" and embedded and embedded.cameo:
                 if ontology.root_of(embedded.cameo) in VIOLENT_ROOTS:
                     cameo = "130"  # a promise of hostile action is a threat ("vowed to retaliate")
+            negated_act = any(c.dep_ == "neg" for c in xcomp.children)
+            if ontology.root_of(cameo) == "03" and negated_act:
+                cameo = "120"  # "vowed not to return the Golan Heights": a refusal (FORMAT.md rule 4)
+            if ontology.root_of(cameo) in ("03", "12") and any(
+                c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and self.p.cues.has("conditional", m.lower_) for m in c.children)
+                for c in xcomp.children
+            ):  # "vowed not to return the Golan if he is elected" (a threat's condition is its point)
+                modality = modality.merge(Modality(hypothetical=True, cues=("conditional",)))
             violent = (
                 embedded is not None and embedded.cameo and ontology.root_of(embedded.cameo) in VIOLENT_ROOTS
             )
