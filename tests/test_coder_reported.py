@@ -774,3 +774,15 @@ def test_dispatching_inspectors_is_an_inquiry_not_a_force_posture() -> None:
         (".", ".", "PUNCT", ".", "punct", 2),
     ]
     assert keys(code(rows)) == {("IAEA", "IRN", "09", False, False)}
+
+
+def test_would_is_an_announced_future_only_when_the_speaker_speaks_of_itself() -> None:
+    # "Lebanon said Lebanese officials would not form a government." (no pronoun: a judgement)
+    rows = _said_it("would")
+    rows[2] = ("officials", "official", "NOUN", "NNS", "nsubj", 5)
+    rows.insert(2, ("Lebanese", "lebanese", "ADJ", "JJ", "amod", 3))
+    rows = [
+        (t, lem, pos, tag, dep, h + 1 if i != 2 and h >= 2 else h)
+        for i, (t, lem, pos, tag, dep, h) in enumerate(rows)
+    ]
+    assert not any(e.root == "12" and not e.hypothetical for e in code(rows))

@@ -258,10 +258,18 @@ def only_future(modality: Modality) -> bool:
     return bool(hyp) and all(c.lower() in FUTURE_MODALS for c in hyp)
 
 
+SELF_PRONOUNS = {"he", "she", "it", "they", "we", "i"}
+
+
 def backshifted(modality: Modality, verb: Token) -> Modality:
     """Reported speech after a past reporting verb shifts "will" to "would" ("he said he would
-    not attend" reports "I will not attend"): read such a "would" as the future it reports."""
+    not attend" reports "I will not attend"): read such a "would" as the future it reports, when
+    the speaker speaks of itself (a pronoun subject; "warned that members would not forgive"
+    stays a conditional judgement)."""
     if verb.dep_ != "ccomp" or verb.head.tag_ != "VBD":
+        return modality
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in SELF_PRONOUNS:
         return modality
     cues = tuple("modal:will" if c.lower() == "modal:would" else c for c in modality.cues)
     return Modality(modality.negated, modality.hypothetical, modality.covert, cues)
