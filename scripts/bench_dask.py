@@ -7,8 +7,9 @@ has loaded the spaCy model, then times a full ingest (read, extract, parse, code
 fresh in-memory DuckDB store (see ``detente.distributed.measure`` for what the clock covers).
 Runs of the different counts alternate, so a change in the load of the machine hits them alike.
 Prints one line per run and, per count, the median and best articles/s and their ratio to the
-first count. ``load`` is the 1-minute load average when the run started: on a shared machine
-other processes take cores from the workers, and the wall-clock ratio shows it. ``cpu-bound``
+first count. ``load`` is the 1-minute load average when the run started, ``other_cpu_s`` the CPU
+seconds that other processes used during the run: on a shared machine they take cores from the
+workers, and the wall-clock ratio shows it. ``cpu-bound``
 is what the measured CPU seconds allow on this machine's cores with nothing else running (the
 busiest worker's CPU, or all CPU spread over the cores, whichever is longer): an estimate that
 the other load hardly moves, printed beside the measurement, never instead of it.
@@ -37,7 +38,9 @@ def main() -> None:
             print(
                 f"workers={n} articles={t.documents} words={t.words} seconds={t.seconds:.1f} "
                 f"articles/s={t.articles_per_s:.2f} words/s={t.words_per_s:.0f} "
-                f"worker_cpu_s={t.worker_cpu:.1f} driver_cpu_s={t.driver_cpu:.1f} load={t.load:.2f} "
+                f"worker_cpu_s={t.worker_cpu:.1f} driver_cpu_s={t.driver_cpu:.2f} "
+                f"driver_ms/article={1000 * t.driver_cpu / max(1, t.documents):.1f} "
+                f"other_cpu_s={t.other_cpu:.1f} load={t.load:.2f} "
                 f"cpu-bound articles/s={t.cpu_bound_articles_per_s:.2f} skipped={t.skipped}",
                 flush=True,
             )

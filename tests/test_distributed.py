@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from detente import distributed, workpool
 from detente.cli import main
 from detente.distributed import ingest_dask
-from detente.models import Article, Event, Evidence
+from detente.models import Article, Event, Evidence, Skip
 from detente.pipeline import ingest
 from detente.settings import Settings
 from detente.store import Store
@@ -123,6 +123,25 @@ def test_same_rows_as_a_local_run(tmp_path: Path, thread_client: Any, fake_setti
     assert _tables(str(tmp_path / "dask.duckdb")) == _tables(str(tmp_path / "local.duckdb"))
 
 
+def _older_code_batch(raws: Any, model: str | None, batch_size: int) -> workpool.Result:
+    """Results as workers of an older detente send them: no story signature."""
+    return [r if isinstance(r, Skip) else r[:4] for r in workpool.code_batch(raws, model, batch_size)]  # type: ignore[misc]
+
+
+def test_results_without_signatures_store_the_same_rows(
+    tmp_path: Path, thread_client: Any, fake_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = str(_corpus(tmp_path / "corpus"))
+    with Store(str(tmp_path / "local.duckdb")) as store:
+        ingest([corpus], store, fake_settings, pipeline=FakePipeline())  # type: ignore[arg-type]
+    monkeypatch.setattr(distributed, "code_batch", _older_code_batch)
+    with Store(str(tmp_path / "dask.duckdb")) as store:
+        ingest_dask([corpus], store, fake_settings, client=thread_client, task_size=3)
+    tables = _tables(str(tmp_path / "dask.duckdb"))
+    assert tables == _tables(str(tmp_path / "local.duckdb"))
+    assert sum(1 for _, _, minhash in tables["stories"] if minhash) == 24
+
+
 def test_rerun_stores_nothing_twice(tmp_path: Path, thread_client: Any, fake_settings: Settings) -> None:
     corpus = str(_corpus(tmp_path / "corpus"))
     with Store(str(tmp_path / "dask.duckdb")) as store:
@@ -147,12 +166,12 @@ def test_a_failing_task_becomes_skips(tmp_path: Path, thread_client: Any, fake_s
 
 
 def test_local_cluster_workers_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Our LocalCluster's workers keep glibc's malloc defaults, one BLAS thread, no profiler; the
-    driver's environment is as before."""
+    """Our LocalCluster's workers keep glibc's malloc defaults, one BLAS thread, no profiler and
+    slower housekeeping timers; the driver's environment is as before."""
     monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
     monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
 
-    def settings() -> tuple[str | None, str | None, bool]:
+    def settings() -> tuple[str | None, str | None, bool, str, str]:
         import dask
 
         env = os.environ
@@ -160,10 +179,12 @@ def test_local_cluster_workers_settings(monkeypatch: pytest.MonkeyPatch) -> None
             env.get("MALLOC_TRIM_THRESHOLD_"),
             env.get("OMP_NUM_THREADS"),
             dask.config.get("distributed.worker.profile.enabled"),
+            dask.config.get("distributed.admin.tick.interval"),
+            dask.config.get("distributed.worker.memory.monitor-interval"),
         )
 
     with distributed.connect(workers=1) as client:
-        assert list(client.run(settings).values()) == [(None, "1", False)]
+        assert list(client.run(settings).values()) == [(None, "1", False, "500ms", "1s")]
     assert "OMP_NUM_THREADS" not in os.environ and "MALLOC_TRIM_THRESHOLD_" not in os.environ
 
 

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import psutil
 import pytest
@@ -209,3 +210,47 @@ def test_ctrl_c_of_a_real_ingest_with_two_processes(tmp_path: Path) -> None:
     assert again.returncode == 1, again.stderr  # the empty and the binary file are skipped
     with Store(str(db), read_only=True) as store:
         assert store.counts()["documents"] == 120
+
+
+class _RecordingTasks:
+    """:class:`detente.workpool.Tasks` that codes each task at once and records its size."""
+
+    def __init__(self) -> None:
+        from collections import deque
+
+        self.sizes: list[int] = []
+        self.done: deque[tuple[int, Any]] = deque()
+
+    def submit(self, raws: list[Any]) -> int:
+        from detente.workpool import code_with
+
+        self.sizes.append(len(raws))
+        self.done.append((len(self.sizes), code_with(_fake(1), raws)))  # type: ignore[arg-type]
+        return len(self.sizes)
+
+    def has_ready(self) -> bool:
+        return bool(self.done)
+
+    def next_done(self) -> tuple[int, Any]:
+        return self.done.popleft()
+
+
+def test_the_last_tasks_shrink_and_every_document_is_sent_once(tmp_path: Path) -> None:
+    import uuid
+
+    from detente.ingest import iter_documents
+    from detente.models import IngestSummary
+    from detente.runner import _Writer
+    from detente.workpool import drive
+
+    corpus = _corpus(tmp_path / "corpus", n=40)
+    tasks = _RecordingTasks()
+    with Store(":memory:") as store:
+        writer = _Writer(store, uuid.uuid4().hex, 8, IngestSummary())
+        drive(iter_documents([str(corpus)], 10_000_000), writer, tasks, task_size=8, in_flight=4)
+        writer.flush()
+        assert store.counts()["documents"] == 40
+    assert sum(tasks.sizes) == 40 + 1  # the copy of a stored story is not sent; the empty file is
+    assert tasks.sizes[:3] == [8, 8, 8]
+    assert tasks.sizes[-1] == 1 and max(tasks.sizes[-3:]) < 8
+    assert tasks.sizes == sorted(tasks.sizes, reverse=True), tasks.sizes

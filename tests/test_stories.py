@@ -72,3 +72,19 @@ def test_articles_stored_before_signatures_get_one_when_linked() -> None:
         assert link_stories(store.con) == (2, 1)
         rows = store.con.execute("SELECT count(*) FROM stories WHERE minhash IS NOT NULL").fetchone()
         assert rows is not None and rows[0] == 2
+
+
+def test_signatures_given_to_the_store_are_stored_as_given() -> None:
+    """Workers compute the signature of what they code; the store computes only those it lacks."""
+    a, b = _item("/a.txt", WIRE, "A", []), _item("/b.txt", OTHER, "B", [])
+    given = {a[0].content_hash: signature(WIRE)}
+    with Store(":memory:") as store, Store(":memory:") as ref:
+        store.write_batch([a, b], [], "run", signatures=given)
+        ref.write_batch([a, b], [], "run")
+        sql = "SELECT doc_id, story_id, minhash FROM stories ORDER BY doc_id"
+        assert store.con.execute(sql).fetchall() == ref.con.execute(sql).fetchall()
+    marker = {a[0].content_hash: b"given", b[0].content_hash: None}  # taken as they are
+    with Store(":memory:") as store:
+        store.write_batch([a, b], [], "run", signatures=marker)
+        rows = dict(store.con.execute("SELECT doc_id, minhash FROM stories").fetchall())
+        assert rows == marker

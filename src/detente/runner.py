@@ -16,6 +16,7 @@ import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from types import EllipsisType
 from typing import TYPE_CHECKING
 
 from .ingest import iter_documents
@@ -43,6 +44,7 @@ class _Writer:
     progress_file: str | None = None
     items: list[Item] = field(default_factory=list)
     quotes: dict[str, list[Quote]] = field(default_factory=dict)
+    signatures: dict[str, bytes | None] = field(default_factory=dict)  # those computed by workers
     skips: list[Skip] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)
     parsing: dict[str, list[RawDocument]] = field(default_factory=dict)  # hash -> copies waiting
@@ -50,11 +52,21 @@ class _Writer:
     fresh: int = 0
     dupes: int = 0
 
-    def add(self, item: Item, fresh: bool, quotes: list[Quote] | None = None) -> None:
+    def add(
+        self,
+        item: Item,
+        fresh: bool,
+        quotes: list[Quote] | None = None,
+        signature: bytes | None | EllipsisType = ...,
+    ) -> None:
+        """Queue a document; ``signature``, when given, is its article's story signature
+        (:func:`detente.stories.signature`, computed by a worker), else the store computes it."""
         raw = item[0]
         self.items.append(item)
         if quotes is not None:
             self.quotes[raw.content_hash] = quotes
+        if signature is not ...:
+            self.signatures[raw.content_hash] = signature
         self.paths.append(raw.path)
         self.unwritten.add(raw.content_hash)
         self.fresh += fresh
@@ -92,7 +104,9 @@ class _Writer:
     def flush(self) -> None:
         if not self.paths:
             return
-        stored, n_events = self.store.write_batch(self.items, self.skips, self.run_id, self.quotes)
+        stored, n_events = self.store.write_batch(
+            self.items, self.skips, self.run_id, self.quotes, self.signatures
+        )
         s = self.summary
         s.seen += len(self.paths)
         s.stored += stored
@@ -103,7 +117,7 @@ class _Writer:
         self.unwritten.clear()
         paths = self.paths
         self.items, self.skips, self.paths, self.fresh, self.dupes = [], [], [], 0, 0
-        self.quotes = {}
+        self.quotes, self.signatures = {}, {}
         if self.progress_file:
             _write_progress(self.progress_file, s)
         if self.on_document:

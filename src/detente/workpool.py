@@ -38,7 +38,9 @@ if TYPE_CHECKING:
     from .pipeline import Pipeline
     from .runner import _Writer
 
-Coded = tuple[Article, str, list[Event], list[Any]]  # article, encoding, events, quotes
+# article, encoding, events, quotes and the article's story signature (:func:`stories.signature`,
+# computed where the article is coded, so that the single writer does not have to)
+Coded = tuple[Article, str, list[Event], list[Any], bytes | None]
 Result = list[Coded | Skip]
 LOCAL_TASK_SIZE = 4  # documents per local task: small, so the workers finish together
 WARM_UP = (
@@ -67,14 +69,15 @@ def worker_pipeline(model: str | None, batch_size: int) -> Pipeline:
 
 def code_with(pipe: Pipeline, raws: Sequence[RawDocument]) -> Result:
     """Decode, extract, parse and code ``raws`` with ``pipe``. One result per document, in order:
-    a ``Skip`` or ``(article, encoding, events, quotes)``."""
+    a ``Skip`` or ``(article, encoding, events, quotes, signature)``."""
     from .pipeline import Prepared, prepare
+    from .stories import signature
 
     prepared = [prepare(raw) for raw in raws]
     fresh = [p for p in prepared if isinstance(p, Prepared)]
     coded: dict[int, Coded] = {}
     for p, events, quotes in pipe.analyse_stream((p.article, p.raw.unit_id, p) for p in fresh):
-        coded[id(p)] = (p.article, p.encoding, events, list(quotes))
+        coded[id(p)] = (p.article, p.encoding, events, list(quotes), signature(p.article.body))
     return [p if isinstance(p, Skip) else coded[id(p)] for p in prepared]
 
 
@@ -111,19 +114,26 @@ def drive(
     raised again when ``on_failure`` is None. A document skipped by extraction has its copies (same
     content, other paths) extracted one by one, as the single-process loop does: the path can
     change how a page is read.
+
+    The last tasks are smaller: ``task_size`` documents more than a task are read before one is
+    sent, so when the input ends what has not been sent goes out in tasks that shrink towards
+    one document. The workers then finish at nearly the same time instead of one of them
+    coding a whole last task alone.
     """
     from .runner import _chunks
 
     pending: dict[Hashable, list[RawDocument]] = {}
     queue: list[RawDocument] = []
+    hold = task_size  # read ahead: documents kept back so that the last tasks can be smaller
 
-    def submit() -> None:
+    def submit(final: bool) -> None:
         nonlocal queue
-        if queue:
-            pending[tasks.submit(queue)] = queue
-            queue = []
-        while len(pending) >= in_flight or (pending and not queue and tasks.has_ready()):
-            finish_one()
+        while queue and (final or len(queue) >= task_size + hold):
+            size = min(task_size, -(-len(queue) // in_flight)) if final else task_size
+            raws, queue = queue[:size], queue[size:]
+            pending[tasks.submit(raws)] = raws
+            while len(pending) >= in_flight or (pending and not queue and tasks.has_ready()):
+                finish_one()
 
     def finish_one() -> None:
         key, results = tasks.next_done()
@@ -140,17 +150,16 @@ def drive(
                     writer.parsing[raw.content_hash] = copies[1:]
                     queue.append(copies[0])
             else:
-                article, encoding, events, quotes = res
-                writer.add((raw, article, encoding, events), True, quotes)
+                article, encoding, events, quotes, *sig = res  # no signature: an older worker
+                writer.add((raw, article, encoding, events), True, quotes, sig[0] if sig else ...)
 
     for chunk in _chunks(documents, writer.batch_size):
         for doc in writer.new_documents(chunk):
             writer.parsing[doc.content_hash] = []
             queue.append(doc)
-            if len(queue) >= task_size:
-                submit()
+            submit(final=False)
     while queue or pending:
-        submit()
+        submit(final=True)
         if pending:
             finish_one()
 

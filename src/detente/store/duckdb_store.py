@@ -158,12 +158,15 @@ class Store:
         skips: Sequence[Skip],
         run_id: str,
         quotes: Mapping[str, Sequence[Quote]] | None = None,
+        signatures: Mapping[str, bytes | None] | None = None,
     ) -> tuple[int, int]:
         """Store documents with their articles and events, and skips, atomically.
 
         ``items`` are ``(raw, article, encoding, events)``; ``quotes`` maps a content hash to the
         document's quotes. Each new article also gets its MinHash signature (for duplicate
-        stories, see :mod:`detente.stories`). Documents already stored are
+        stories, see :mod:`detente.stories`): from ``signatures`` (content hash -> signature,
+        computed where the article was coded) or, where that lacks it, computed here. Documents
+        already stored are
         recorded as another path of the same content and otherwise left alone.
         Returns ``(documents_stored, events_stored)``.
         """
@@ -214,7 +217,7 @@ class Store:
             insert_rows(con, "INSERT INTO documents VALUES", docs)
             insert_rows(con, "INSERT INTO articles VALUES", arts)
             insert_rows(con, "INSERT OR IGNORE INTO events VALUES", event_rows)
-            write_extras(con, extras)
+            write_extras(con, extras, signatures)
             insert_rows(
                 con,
                 "INSERT INTO skips VALUES",
