@@ -786,3 +786,18 @@ def test_would_is_an_announced_future_only_when_the_speaker_speaks_of_itself() -
         for i, (t, lem, pos, tag, dep, h) in enumerate(rows)
     ]
     assert not any(e.root == "12" and not e.hypothetical for e in code(rows))
+
+
+def test_receiving_from_a_giver_is_the_givers_act() -> None:
+    # "Iraq received weapons from Iran."
+    rows = [
+        ("Iraq", "Iraq", P, "NNP", "nsubj", 1),
+        ("received", "receive", "VERB", "VBD", "ROOT", 1),
+        ("weapons", "weapon", "NOUN", "NNS", "dobj", 1),
+        ("from", "from", "ADP", "IN", "prep", 1),
+        ("Iran", "Iran", P, "NNP", "pobj", 3),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    events = code(rows)
+    assert keys(events) == {("IRN", "IRQ", "07", False, False)}
+    assert "received from the giver" in events[0].evidence.pattern

@@ -148,6 +148,9 @@ class Coder(FrameRules):
         return None
 
     def _code_verb(self, verb: Token, actors: DocActors, pub: date | None) -> list[Found]:
+        received = self._received(verb, actors, pub)
+        if received:
+            return received
         row = self.best_pattern(verb)
         if row is None:
             if verb.lemma_ != "be":

@@ -6,11 +6,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..actors.resolver import DocActors, Mention
+from .base import QUANTITY_NOUNS, Found
 from .modality import Modality, clause_modality, context_modality
+from .nominal import NounRules
 from .syntax import (
     CUSTODY_NOUNS,
     OBLIGATION_MODALS,
     backshifted,
+    direct_object,
     expand,
     only_future,
     owner_of,
@@ -20,10 +23,7 @@ from .when import event_time
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-from .base import (
-    Found,
-)
-from .nominal import NounRules
+RECEIVE_VERBS = {"receive", "get", "obtain", "accept"}
 
 
 class FrameRules(NounRules):
@@ -154,6 +154,41 @@ class FrameRules(NounRules):
                             event_time(be, pub),
                         )
         return []
+
+    def _received(self, verb: Token, actors: DocActors, pub: date | None) -> list[Found]:
+        """The giving seen from the receiver: "Georgian demonstrators received weapons from the
+        government", "Iraq received $1 billion in aid from Japan" are what the rows of *provide*
+        code for that object, from the giver to the receiver."""
+        if verb.lemma_.lower() not in RECEIVE_VERBS:
+            return []
+        obj = direct_object(verb)
+        if obj is None:
+            return []
+        lemmas = {obj.lemma_.lower()}
+        if obj.lemma_.lower() in QUANTITY_NOUNS or obj.pos_ == "NUM":
+            lemmas |= {
+                p.lemma_.lower()
+                for c in obj.children
+                if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                for p in c.children
+                if p.dep_ == "pobj"
+            }
+        row = next((r for r in self.p.verbs.get("provide", []) if r.cameo and lemmas & set(r.objects)), None)
+        if row is None or row.cameo is None:
+            return []
+        givers: list[Mention] = []
+        for holder in (verb, obj):
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ == "from":
+                    givers += [m for p in prep.children if p.dep_ == "pobj" for m in expand(p, actors)]
+        receivers = self._subjects(verb, actors)
+        if not givers or not receivers:
+            return []
+        modality = clause_modality(verb, self.p.cues).merge(context_modality(verb, self.p.cues))
+        rule = f"{row.describe()} (received from the giver)"
+        return self._pairs(
+            givers, receivers, row.cameo, False, verb, (obj,), rule, modality, event_time(verb, pub)
+        )
 
     def _announced_refusal(self, verb: Token, actors: DocActors, pub: date | None) -> list[Found]:
         """ "Hariri resigned and said he would not form a new government": an actor announcing
