@@ -801,3 +801,18 @@ def test_receiving_from_a_giver_is_the_givers_act() -> None:
     events = code(rows)
     assert keys(events) == {("IRN", "IRQ", "07", False, False)}
     assert "received from the giver" in events[0].evidence.pattern
+
+
+def test_wanting_another_to_act_asks_it_to() -> None:
+    # "Iran wants Iraq to expel the envoys."
+    rows = [
+        ("Iran", "Iran", P, "NNP", "nsubj", 1),
+        ("wants", "want", "VERB", "VBZ", "ROOT", 1),
+        ("Iraq", "Iraq", P, "NNP", "nsubj", 4),
+        ("to", "to", "PART", "TO", "aux", 4),
+        ("expel", "expel", "VERB", "VB", "ccomp", 1),
+        ("the", "the", "DET", "DT", "det", 6),
+        ("envoys", "envoy", "NOUN", "NNS", "dobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert ("IRN", "IRQ", "02", False, False) in keys(code(rows))

@@ -38,6 +38,7 @@ from .syntax import (
     all_named,
     backshifted,
     direct_object,
+    expand,
     from_custody,
     infinitive,
     names_forces,
@@ -224,6 +225,19 @@ class Coder(FrameRules):
             )
             if ontology.root_of(cameo) == "13" and not violent and direct_object(verb) is not None:
                 cameo = "020"  # "warned Americans to avoid Haiti" advises; it threatens no one
+        if xcomp is None and verb.lemma_.lower() in ("want", "wish"):
+            # "Obama wants Putin to attack Switzerland": wanting another to act asks it to (02)
+            asked = [
+                m
+                for c in verb.children
+                if c.dep_ == "ccomp" and infinitive(c)
+                for subj in c.children
+                if subj.dep_ == "nsubj"
+                for m in expand(subj, actors)
+                if m not in sources
+            ]
+            if asked:
+                targets, cameo = asked, "020"
         if row.xcomp == "only" and not targets:
             return []  # "ordered all contracts to be examined": no addressee named
         if not targets and ontology.root_of(cameo) == "13":
