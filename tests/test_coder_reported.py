@@ -816,3 +816,39 @@ def test_wanting_another_to_act_asks_it_to() -> None:
         (".", ".", "PUNCT", ".", "punct", 1),
     ]
     assert ("IRN", "IRQ", "02", False, False) in keys(code(rows))
+
+
+def test_troops_storming_are_no_storm_and_coordinated_modifiers_are_two_actors() -> None:
+    # "US and Iraqi troops stormed the city of Falluja."
+    rows = [
+        ("US", "US", P, "NNP", "nmod", 3),
+        ("and", "and", "CCONJ", "CC", "cc", 0),
+        ("Iraqi", "iraqi", "ADJ", "JJ", "conj", 0),
+        ("troops", "troop", "NOUN", "NNS", "nsubj", 4),
+        ("stormed", "storm", "VERB", "VBD", "ROOT", 4),
+        ("the", "the", "DET", "DT", "det", 6),
+        ("city", "city", "NOUN", "NN", "dobj", 4),
+        ("of", "of", "ADP", "IN", "prep", 6),
+        ("Falluja", "Falluja", P, "NNP", "pobj", 7),
+        (".", ".", "PUNCT", ".", "punct", 4),
+    ]
+    found = keys(code(rows))
+    assert {("USA", "IRQ", "19", False, False), ("IRQ", "IRQ", "19", False, False)} <= found
+
+
+def test_a_state_attacking_unnamed_police_attacks_the_places_police() -> None:
+    # "Baghdad: US troops stormed police stations." (the story's state is Iraq)
+    rows = [
+        ("Baghdad", "Baghdad", P, "NNP", "ROOT", 0),
+        (".", ".", "PUNCT", ".", "punct", 0),
+        ("US", "US", P, "NNP", "compound", 3),
+        ("troops", "troop", "NOUN", "NNS", "nsubj", 4),
+        ("stormed", "storm", "VERB", "VBD", "ROOT", 4),
+        ("police", "police", "NOUN", "NN", "compound", 6),
+        ("stations", "station", "NOUN", "NNS", "dobj", 4),
+        ("in", "in", "ADP", "IN", "prep", 4),
+        ("Iraq", "Iraq", P, "NNP", "pobj", 7),
+        (".", ".", "PUNCT", ".", "punct", 4),
+    ]
+    found = keys(code(rows))
+    assert ("USA", "USA", "19", False, False) not in found

@@ -353,6 +353,8 @@ class Coder(FrameRules):
             return None
         for tok in sent:
             hit = filters.get(tok.lower_) or filters.get(tok.lemma_.lower())
+            if hit and hit[0] == "disaster" and tok.pos_ not in ("NOUN", "PROPN"):
+                continue  # "troops stormed the city" is no storm
             if hit and root in hit[1]:
                 return hit[0]
         return None
@@ -381,8 +383,14 @@ class Coder(FrameRules):
         for s, t in pairs:
             if s is t or (s.start == t.start and s.end == t.end and s.start != s.end):
                 continue
-            if t.rule.startswith("context:") and t.sector in ("MIL", "POL", "GOV") and len(s.entry.code) == 3:
-                # an unnamed soldier or official acted upon by a state is its own ("suspends soldier")
+            if (
+                t.rule.startswith("context:")
+                and t.sector in ("MIL", "POL", "GOV")
+                and len(s.entry.code) == 3
+                and ontology.root_of(cameo) not in ("18", "19", "20")
+            ):
+                # an unnamed soldier or official acted upon by a state is its own ("suspends soldier");
+                # not when attacked ("US troops stormed police stations" in Iraq: Iraq's police)
                 t = Mention(t.start, t.end, s.entry, t.sector, "own forces:" + t.rule, t.role)
             if s.entry.code == t.entry.code and s.entry.kind == t.entry.kind == "state" and all_named(s, t):
                 continue  # "the US and America" are one actor

@@ -97,6 +97,21 @@ def expand(head: Token, actors: DocActors, allow_adjective: bool = False) -> lis
         for m in found:
             if m not in out:
                 out.append(m)
+        if found and found[0].rule.startswith("institution"):
+            # "US and British forces", "US and Iraqi troops": one head, coordinated modifiers
+            for mod in tok.children:
+                if mod.dep_ not in ("compound", "amod", "nmod") or actors.mention_at(mod) is None:
+                    continue
+                for other in mod.conjuncts:
+                    m = actors.mention_at(other)
+                    if (
+                        m is not None
+                        and m.entry.kind in ("state", "adjective", "demonym")
+                        and all(m.entry.code != x.entry.code for x in out)
+                    ):
+                        out.append(
+                            Mention(tok.i, tok.i + 1, m.entry, found[0].sector, "institution:conjoined")
+                        )
     return out
 
 
