@@ -852,3 +852,20 @@ def test_a_state_attacking_unnamed_police_attacks_the_places_police() -> None:
     ]
     found = keys(code(rows))
     assert ("USA", "USA", "19", False, False) not in found
+
+
+def test_wanting_a_thing_or_people_placed_only_by_the_story_to_act_is_no_appeal() -> None:
+    # "Britain wants other countries to do more." / "... wants it to end."
+    rows = [
+        ("Britain", "Britain", P, "NNP", "nsubj", 1),
+        ("wants", "want", "VERB", "VBZ", "ROOT", 1),
+        ("other", "other", "ADJ", "JJ", "amod", 3),
+        ("countries", "country", "NOUN", "NNS", "nsubj", 5),
+        ("to", "to", "PART", "TO", "aux", 5),
+        ("act", "act", "VERB", "VB", "ccomp", 1),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert not any(e.root == "02" for e in code(rows))
+    rows = [rows[0], rows[1], ("it", "it", "PRON", "PRP", "nsubj", 5), *rows[4:]]
+    rows = [(t, lem, pos, tag, dep, h - 1 if h >= 3 else h) for t, lem, pos, tag, dep, h in rows]
+    assert not any(e.root == "02" for e in code(rows))

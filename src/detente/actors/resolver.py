@@ -63,6 +63,14 @@ FOREIGN_WORDS = {
     "nordic",
     "baltic",
     "balkan",
+    "other",  # "other countries", "neighbouring states", "rich nations": not the story's own
+    "neighbouring",
+    "neighboring",
+    "rich",
+    "richer",
+    "poor",
+    "poorer",
+    "developing",
 }
 OF_PREPS = {"of", "from", "in", "at"}  # "executives at China Aviation Oil Singapore"
 # Kinds whose mention can stand alone as an actor argument (adjectives need a head noun).

@@ -232,10 +232,11 @@ class Coder(FrameRules):
                 for c in verb.children
                 if c.dep_ == "ccomp" and infinitive(c)
                 for subj in c.children
-                if subj.dep_ == "nsubj"
+                if subj.dep_ == "nsubj" and subj.lower_ not in ("it", "this", "that")
                 for m in expand(subj, actors)
                 if m not in sources
-            ]
+                and (not m.rule.startswith("context") or m.sector in ("GOV", "MIL", "POL", "LEG", "JUD"))
+            ]  # an institution asked, not "young people" placed only by the story
             if asked:
                 targets, cameo = asked, "020"
         if row.xcomp == "only" and not targets:
