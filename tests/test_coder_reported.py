@@ -869,3 +869,19 @@ def test_wanting_a_thing_or_people_placed_only_by_the_story_to_act_is_no_appeal(
     rows = [rows[0], rows[1], ("it", "it", "PRON", "PRP", "nsubj", 5), *rows[4:]]
     rows = [(t, lem, pos, tag, dep, h - 1 if h >= 3 else h) for t, lem, pos, tag, dep, h in rows]
     assert not any(e.root == "02" for e in code(rows))
+
+
+def test_drills_near_another_state_show_force_and_the_evidence_says_so() -> None:
+    # "China held military drills near Taiwan."
+    rows = [
+        ("China", "China", P, "NNP", "nsubj", 1),
+        ("held", "hold", "VERB", "VBD", "ROOT", 1),
+        ("military", "military", "ADJ", "JJ", "amod", 3),
+        ("drills", "drill", "NOUN", "NNS", "dobj", 1),
+        ("near", "near", "ADP", "IN", "prep", 1),
+        ("Taiwan", "Taiwan", P, "NNP", "pobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    events = code(rows)
+    assert keys(events) == {("CHN", "TWN", "15", False, False)}
+    assert events[0].evidence.pattern.endswith("read as 150")

@@ -225,6 +225,22 @@ class Coder(FrameRules):
             )
             if ontology.root_of(cameo) == "13" and not violent and direct_object(verb) is not None:
                 cameo = "020"  # "warned Americans to avoid Haiti" advises; it threatens no one
+        if row.cameo == "062" and not targets and sources:
+            # "China held military drills near Taiwan": exercises with no partner, held near or
+            # in another state, show force to it (150)
+            near = [
+                m
+                for prep in verb.children
+                if prep.dep_ == "prep" and prep.lower_ in ("near", "off", "in", "around")
+                for p in prep.children
+                if p.dep_ == "pobj"
+                for m in [actors.mention_at(p)]
+                if m is not None
+                and m.entry.kind in ("state", "region")
+                and m.entry.code != sources[0].entry.code
+            ]
+            if near:
+                targets, cameo = near[:1], "150"
         if xcomp is None and verb.lemma_.lower() in ("want", "wish"):
             # "Obama wants Putin to attack Switzerland": wanting another to act asks it to (02)
             asked = [
@@ -335,9 +351,8 @@ class Coder(FrameRules):
         if row.objects and obj is not None:
             extra += (obj,)
         when = event_time(verb, pub)
-        found = self._pairs(
-            sources, targets, cameo, row.symmetric, verb, extra, row.describe(), modality, when
-        )
+        described = row.describe() + (f"; read as {cameo}" if cameo != row.cameo else "")
+        found = self._pairs(sources, targets, cameo, row.symmetric, verb, extra, described, modality, when)
         if ontology.root_of(cameo) == "13" and sources and not modality.negated:
             # "a resolution threatening sanctions if Sudan fails to end the violence": an
             # ultimatum is a threat and a demand on whoever must act (FORMAT.md: two events)
