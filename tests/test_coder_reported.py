@@ -885,3 +885,19 @@ def test_drills_near_another_state_show_force_and_the_evidence_says_so() -> None
     events = code(rows)
     assert keys(events) == {("CHN", "TWN", "15", False, False)}
     assert events[0].evidence.pattern.endswith("read as 150")
+
+
+def test_claiming_an_attack_in_a_place_is_aimed_at_that_place() -> None:
+    # "Hezbollah claimed responsibility for an attack in Israel."
+    rows = [
+        ("Hezbollah", "Hezbollah", P, "NNP", "nsubj", 1),
+        ("claimed", "claim", "VERB", "VBD", "ROOT", 1),
+        ("responsibility", "responsibility", "NOUN", "NN", "dobj", 1),
+        ("for", "for", "ADP", "IN", "prep", 2),
+        ("an", "an", "DET", "DT", "det", 5),
+        ("attack", "attack", "NOUN", "NN", "pobj", 3),
+        ("in", "in", "ADP", "IN", "prep", 5),
+        ("Israel", "Israel", P, "NNP", "pobj", 6),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert ("LBN", "ISR", "01", False, False) in keys(code(rows))

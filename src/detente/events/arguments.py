@@ -284,8 +284,28 @@ class ArgumentRules(CoderBase):
             for head in heads:
                 authored = head.lemma_.lower() in self.p.nouns or head.lemma_.lower() in DOCUMENT_NOUNS
                 found = expand(head, actors) or owner_of(head, actors, authored) or self._event_author(head)
+                if not found and head.lemma_.lower() in self.p.nouns:
+                    found = self._event_place(head, actors)  # "sorrow for the shootings in South Carolina"
                 if found:
                     return found
+        return []
+
+    def _event_place(self, noun: Token, actors: DocActors) -> list[Mention]:
+        """The state where an event noun with no actor happened ("the shootings in South
+        Carolina", "the attack at a mall in Kenya's capital"): the one it befell."""
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            for place in prep.children:
+                if place.dep_ != "pobj":
+                    continue
+                for tok in [place, *[c for c in place.children if c.dep_ in ("poss", "compound", "amod")]]:
+                    m = actors.mention_at(tok)
+                    if m is not None and m.entry.kind in ("state", "region", "adjective"):
+                        return [Mention(m.start, m.end, m.entry, "GOV", "implicit:place of the event")]
+                inner = self._event_place(place, actors)  # "at a mall in Kenya's capital"
+                if inner:
+                    return inner
         return []
 
     def _event_author(self, noun: Token) -> list[Mention]:
