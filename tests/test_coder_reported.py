@@ -1,23 +1,13 @@
-"""Orders, announced refusals in reported speech, relative "who" and people "at" an organisation."""
+"""Coder frames of the night session of 2026-11-27: orders, announced refusals, ultimatums,
+reported judgements, custody, receiving, relative clauses, places and regional modifiers (each on
+a hand-built parse; see CHANGELOG)."""
 
 from __future__ import annotations
 
 from detente.actors.resolver import DocActors
-from detente.events.coder import Coder
-from detente.models import Event
 
 from .conftest import make_doc
-
-P = "PROPN"
-
-
-def code(rows: list[tuple], date: str | None = "2004-11-03") -> list[Event]:
-    doc = make_doc(rows)
-    return Coder().code(doc, DocActors(doc, date), date)
-
-
-def keys(events: list[Event]) -> set[tuple[str, str, str, bool, bool]]:
-    return {(e.source, e.target, e.root, e.negated, e.hypothetical) for e in events}
+from .test_coder_frames import P, code, keys
 
 
 def test_an_order_to_act_is_a_demand_on_the_one_ordered() -> None:

@@ -41,6 +41,7 @@ from .syntax import (
     expand,
     from_custody,
     infinitive,
+    measured_lemmas,
     names_forces,
     noun_as_verb,
     only_future,
@@ -123,16 +124,9 @@ class Coder(FrameRules):
         if obj is not None and obj_lemma in FRAME_HEADS:  # "a mediation effort", "a peace mission"
             inner = next((c for c in obj.children if c.dep_ == "compound"), None)
             obj_lemma = inner.lemma_.lower() if inner is not None else obj_lemma
-        lemmas = {obj_lemma}
-        if obj is not None and (obj_lemma in QUANTITY_NOUNS or obj.pos_ == "NUM"):
-            # "provide 25,000 tons of food aid", "pledged $50 million in aid": the measured noun
-            lemmas |= {
-                p.lemma_.lower()
-                for c in obj.children
-                if c.dep_ == "prep" and c.lower_ in ("of", "in")
-                for p in c.children
-                if p.dep_ == "pobj"
-            }
+        lemmas: set[str | None] = {obj_lemma}
+        if obj is not None:  # "provide 25,000 tons of food aid": the measured noun as well
+            lemmas |= measured_lemmas(obj, QUANTITY_NOUNS) - {obj.lemma_.lower()}
         for row in rows:  # most specific first
             if row.particle and row.particle not in particles:
                 continue

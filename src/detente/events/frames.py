@@ -15,6 +15,7 @@ from .syntax import (
     backshifted,
     direct_object,
     expand,
+    measured_lemmas,
     only_future,
     owner_of,
 )
@@ -164,15 +165,7 @@ class FrameRules(NounRules):
         obj = direct_object(verb)
         if obj is None:
             return []
-        lemmas = {obj.lemma_.lower()}
-        if obj.lemma_.lower() in QUANTITY_NOUNS or obj.pos_ == "NUM":
-            lemmas |= {
-                p.lemma_.lower()
-                for c in obj.children
-                if c.dep_ == "prep" and c.lower_ in ("of", "in")
-                for p in c.children
-                if p.dep_ == "pobj"
-            }
+        lemmas = measured_lemmas(obj, QUANTITY_NOUNS)
         row = next((r for r in self.p.verbs.get("provide", []) if r.cameo and lemmas & set(r.objects)), None)
         if row is None or row.cameo is None:
             return []

@@ -53,6 +53,21 @@ def predicative_in(verb: Token, row: VerbPattern) -> bool:
     return any(c.dep_ in ("oprd", "acomp") and c.lemma_.lower() in row.objects for c in verb.children)
 
 
+def measured_lemmas(obj: Token, quantity_nouns: set[str] | frozenset[str]) -> set[str]:
+    """The lemmas an object stands for: its own, and for a measure or container noun the noun
+    it measures ("25,000 tons of food aid", "$50 million in aid", "a state of emergency")."""
+    lemmas = {obj.lemma_.lower()}
+    if obj.lemma_.lower() in quantity_nouns or obj.pos_ == "NUM":
+        lemmas |= {
+            p.lemma_.lower()
+            for c in obj.children
+            if c.dep_ == "prep" and c.lower_ in ("of", "in")
+            for p in c.children
+            if p.dep_ == "pobj"
+        }
+    return lemmas
+
+
 def prep_object_in(verb: Token, row: VerbPattern) -> bool:
     """A light-verb row whose noun is the object of its particle preposition ("placed under
     arrest", "put on trial")."""
