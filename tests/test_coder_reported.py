@@ -891,3 +891,25 @@ def test_claiming_an_attack_in_a_place_is_aimed_at_that_place() -> None:
         (".", ".", "PUNCT", ".", "punct", 1),
     ]
     assert ("LBN", "ISR", "01", False, False) in keys(code(rows))
+
+
+def test_telling_the_press_and_companies_fighting_are_no_events() -> None:
+    # "Iran's minister told the BBC ..." / "Yukos continues to fight the Russian government."
+    told = [
+        ("Iranian", "iranian", "ADJ", "JJ", "amod", 1),
+        ("officials", "official", "NOUN", "NNS", "nsubj", 2),
+        ("told", "tell", "VERB", "VBD", "ROOT", 2),
+        ("the", "the", "DET", "DT", "det", 4),
+        ("BBC", "BBC", P, "NNP", "dobj", 2),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(told)) == set()
+    fight = [
+        ("Yukos", "Yukos", P, "NNP", "nsubj", 1),
+        ("fought", "fight", "VERB", "VBD", "ROOT", 1),
+        ("the", "the", "DET", "DT", "det", 4),
+        ("Russian", "russian", "ADJ", "JJ", "amod", 4),
+        ("government", "government", "NOUN", "NN", "dobj", 1),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert not any(e.root == "19" for e in code(fight))

@@ -404,6 +404,8 @@ class Coder(FrameRules):
                 t = Mention(t.start, t.end, s.entry, t.sector, "own forces:" + t.rule, t.role)
             if s.entry.code == t.entry.code and s.entry.kind == t.entry.kind == "state" and all_named(s, t):
                 continue  # "the US and America" are one actor
+            if ontology.root_of(cameo) == "01" and t.sector == "MED":
+                continue  # "told Reuters", "told the BBC": talking to the press, no statement to a state
             if s.entry.code == t.entry.code and ontology.root_of(cameo) in INTERNATIONAL_ROOTS:
                 continue  # "the army suspended a commander" is no reduction of relations
             if s.sector == "BUS" and t.sector == "BUS":
