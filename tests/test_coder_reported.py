@@ -913,3 +913,20 @@ def test_telling_the_press_and_companies_fighting_are_no_events() -> None:
         (".", ".", "PUNCT", ".", "punct", 1),
     ]
     assert not any(e.root == "19" for e in code(fight))
+
+
+def test_a_future_in_a_relative_clause_is_no_announcement() -> None:
+    # "Iran made a speech which will not help Iraq." (the writer's forecast)
+    rows = [
+        ("Iran", "Iran", P, "NNP", "nsubj", 1),
+        ("made", "make", "VERB", "VBD", "ROOT", 1),
+        ("a", "a", "DET", "DT", "det", 3),
+        ("speech", "speech", "NOUN", "NN", "dobj", 1),
+        ("which", "which", "PRON", "WDT", "nsubj", 7),
+        ("will", "will", "AUX", "MD", "aux", 7),
+        ("not", "not", "PART", "RB", "neg", 7),
+        ("help", "help", "VERB", "VB", "relcl", 3),
+        ("Iraq", "Iraq", P, "NNP", "dobj", 7),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert not any(not e.hypothetical and e.root in ("03", "12") for e in code(rows))

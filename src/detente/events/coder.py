@@ -285,7 +285,12 @@ class Coder(FrameRules):
                 targets = self._implicit_target(verb, actors)
                 sources = self._authorities(targets[0], actors, verb) if targets else []
         # "gunmen and troops fought (pitched battles)": with each other
-        if modality.hypothetical and sources and only_future(backshifted(modality, verb)):
+        if (
+            modality.hypothetical
+            and sources
+            and verb.dep_ != "relcl"
+            and only_future(backshifted(modality, verb))
+        ):
             # "Russia will launch an inquiry, its speaker said": an actor announcing its own
             # future action expresses intent (03, or 13 when hostile), factually (FORMAT.md)
             reporter = self._reporter(verb)
