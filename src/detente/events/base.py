@@ -2,9 +2,10 @@
 
 The coder is split by what each part finds: :mod:`.arguments` (who acts and who is acted upon),
 :mod:`.nominal` (event nouns), :mod:`.frames` (statement frames: refusals, evaluations,
-obligations, visits) and :mod:`.coder` (verbs, modality and the records). Each part is a class
-in one chain, :class:`CoderBase` -> ``ArgumentRules`` -> ``NounRules`` -> ``FrameRules`` ->
-``Coder``; a part only calls methods of the parts before it and the two declared here.
+obligations, visits), :mod:`.records` (pairs, vetoes, the public records) and :mod:`.coder`
+(verbs and modality). Each part is a class in one chain, :class:`CoderBase` ->
+``ArgumentRules`` -> ``NounRules`` -> ``FrameRules`` -> ``RecordRules`` -> ``Coder``; a part only
+calls methods of the parts before it and the two declared here.
 """
 
 from __future__ import annotations
