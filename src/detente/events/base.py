@@ -2,10 +2,11 @@
 
 The coder is split by what each part finds: :mod:`.arguments` (who acts and who is acted upon),
 :mod:`.nominal` (event nouns), :mod:`.frames` (statement frames: refusals, evaluations,
-obligations, visits), :mod:`.records` (pairs, vetoes, the public records) and :mod:`.coder`
+obligations, visits), :mod:`.records` (vetoes, the public records) and :mod:`.coder`
 (verbs and modality). Each part is a class in one chain, :class:`CoderBase` ->
 ``ArgumentRules`` -> ``NounRules`` -> ``FrameRules`` -> ``RecordRules`` -> ``Coder``; a part only
-calls methods of the parts before it and the two declared here.
+calls methods of the parts before it, ``_pairs`` (defined here) and ``best_pattern`` (declared here,
+defined by ``Coder``).
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..actors.resolver import DocActors, Mention
+from . import ontology
 from .modality import Modality
 from .patterns import Patterns, VerbPattern
+from .syntax import all_named, names_forces
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -107,7 +110,8 @@ class Found:
 
 
 class CoderBase:
-    """The state of a coder and the two methods every part calls (defined by :class:`Coder`)."""
+    """The state of a coder, its pattern lookup (defined by :class:`Coder`) and the pairing of
+    sources and targets into coded events that every part calls."""
 
     p: Patterns
     _headlines: list[tuple[int, int]]  # headline spans of the document being coded
@@ -130,4 +134,42 @@ class CoderBase:
         modality: Modality,
         when: tuple[str, str] | None,
     ) -> list[Found]:
-        raise NotImplementedError
+        if (
+            not targets
+            and len({s.entry.code for s in sources}) >= 2
+            and (symmetric or cameo.startswith("19"))
+        ):
+            pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
+        else:
+            pairs = [(s, t) for s in sources for t in targets]
+        out = []
+        for s, t in pairs:
+            if s is t or (s.start == t.start and s.end == t.end and s.start != s.end):
+                continue
+            if (
+                t.rule.startswith("context:")
+                and t.sector in ("MIL", "POL", "GOV")
+                and len(s.entry.code) == 3
+                and ontology.root_of(cameo) not in ("18", "19", "20")
+            ):
+                # an unnamed soldier or official acted upon by a state is its own ("suspends soldier");
+                # not when attacked ("US troops stormed police stations" in Iraq: Iraq's police)
+                t = Mention(t.start, t.end, s.entry, t.sector, "own forces:" + t.rule, t.role)
+            if s.entry.code == t.entry.code and s.entry.kind == t.entry.kind == "state" and all_named(s, t):
+                continue  # "the US and America" are one actor
+            if ontology.root_of(cameo) == "01" and t.sector == "MED":
+                continue  # "told Reuters", "told the BBC": talking to the press, no statement to a state
+            if s.entry.code == t.entry.code and ontology.root_of(cameo) in INTERNATIONAL_ROOTS:
+                continue  # "the army suspended a commander" is no reduction of relations
+            if s.sector == "BUS" and t.sector == "BUS":
+                continue  # company deals and disputes are market news, not political events
+            code = cameo
+            sense = self.p.sense(trigger.lemma_.lower(), ontology.root_of(cameo))
+            if sense is not None and s.sector in sense[0] and not names_forces(extra):
+                if sense[1] is None:
+                    continue  # "all 15 candidates withdrew": no military retreat (senses.tsv)
+                code = sense[1]  # "truckers strike" is a labour strike
+            if code == "173" and s.sector == "REB":
+                code = "181"  # persons seized by armed groups are abducted, not arrested
+            out.append(Found(s, t, code, symmetric, trigger, extra, pattern, modality, when))
+        return out

@@ -1,26 +1,20 @@
-"""Coded events to records: the (source, target) pairs of a trigger, the vetoes of sports, market
-and disaster sentences, and the public :class:`detente.models.Event` with its evidence."""
+"""Coded events to records: the vetoes of sports, market and disaster sentences, and the public
+:class:`detente.models.Event` with its evidence (the pairing of sources and targets is
+:meth:`detente.events.base.CoderBase._pairs`)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..actors.resolver import Mention
 from ..models import Event, Evidence
 from . import ontology
 from .base import (
-    INTERNATIONAL_ROOTS,
     Found,
 )
 from .frames import FrameRules
-from .modality import Modality
-from .syntax import (
-    all_named,
-    names_forces,
-)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 
 class RecordRules(FrameRules):
@@ -38,58 +32,6 @@ class RecordRules(FrameRules):
             if hit and root in hit[1]:
                 return hit[0]
         return None
-
-    def _pairs(
-        self,
-        sources: list[Mention],
-        targets: list[Mention],
-        cameo: str,
-        symmetric: bool,
-        trigger: Token,
-        extra: tuple[Token, ...],
-        pattern: str,
-        modality: Modality,
-        when: tuple[str, str] | None,
-    ) -> list[Found]:
-        if (
-            not targets
-            and len({s.entry.code for s in sources}) >= 2
-            and (symmetric or cameo.startswith("19"))
-        ):
-            pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
-        else:
-            pairs = [(s, t) for s in sources for t in targets]
-        out = []
-        for s, t in pairs:
-            if s is t or (s.start == t.start and s.end == t.end and s.start != s.end):
-                continue
-            if (
-                t.rule.startswith("context:")
-                and t.sector in ("MIL", "POL", "GOV")
-                and len(s.entry.code) == 3
-                and ontology.root_of(cameo) not in ("18", "19", "20")
-            ):
-                # an unnamed soldier or official acted upon by a state is its own ("suspends soldier");
-                # not when attacked ("US troops stormed police stations" in Iraq: Iraq's police)
-                t = Mention(t.start, t.end, s.entry, t.sector, "own forces:" + t.rule, t.role)
-            if s.entry.code == t.entry.code and s.entry.kind == t.entry.kind == "state" and all_named(s, t):
-                continue  # "the US and America" are one actor
-            if ontology.root_of(cameo) == "01" and t.sector == "MED":
-                continue  # "told Reuters", "told the BBC": talking to the press, no statement to a state
-            if s.entry.code == t.entry.code and ontology.root_of(cameo) in INTERNATIONAL_ROOTS:
-                continue  # "the army suspended a commander" is no reduction of relations
-            if s.sector == "BUS" and t.sector == "BUS":
-                continue  # company deals and disputes are market news, not political events
-            code = cameo
-            sense = self.p.sense(trigger.lemma_.lower(), ontology.root_of(cameo))
-            if sense is not None and s.sector in sense[0] and not names_forces(extra):
-                if sense[1] is None:
-                    continue  # "all 15 candidates withdrew": no military retreat (senses.tsv)
-                code = sense[1]  # "truckers strike" is a labour strike
-            if code == "173" and s.sector == "REB":
-                code = "181"  # persons seized by armed groups are abducted, not arrested
-            out.append(Found(s, t, code, symmetric, trigger, extra, pattern, modality, when))
-        return out
 
     def _to_events(
         self,
