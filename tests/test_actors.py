@@ -255,3 +255,12 @@ def test_a_generic_coast_guard_is_placed_by_its_adjective() -> None:
     )
     (guard,) = DocActors(doc, "2010-09-08").resolve(doc[3])
     assert (guard.entry.code, guard.sector) == ("JPN", "MIL")
+
+
+def test_common_words_are_lower_case_actor_names() -> None:
+    # every listed word is a one-word actor name when capitalised (else the row guards nothing)
+    d = load_dictionary()
+    assert d.common_words
+    for word in d.common_words:
+        assert word == word.lower() and word.isalpha(), word
+        assert d.lookup((word.capitalize(),)), f"{word!r} names no actor"

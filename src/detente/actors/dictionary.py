@@ -76,6 +76,7 @@ class ActorDictionary:
         default_factory=dict
     )  # first token -> phrase lengths, longest first
     state_names: dict[str, str] = field(default_factory=dict)  # code -> display name
+    common_words: set[str] = field(default_factory=set)  # names that are ordinary words in lower case
     _name_words: set[str] | None = None
     _name_phrases: dict[str, list[tuple[str, ...]]] | None = None
 
@@ -155,6 +156,8 @@ def load_dictionary() -> ActorDictionary:
             )
         if not row["head"]:
             raise DataFileError(path, line, "empty head")
+    for _path, _line, row in read_tsv("actors/common_words.tsv", ("word",)):
+        d.common_words.add(row["word"].lower())
     return d
 
 

@@ -151,6 +151,7 @@ class DocActors:
         self.excluded = excluded or []  # character spans that are news furniture (datelines)
         self._placed: dict[str, Mention | None] = {}  # group word -> the state placing it elsewhere
         self._match()
+        self._match_ill_cased()
         self._match_name_parts()
         self.context = self._context_country(places or [])
         # weaker than a context: only says whose authorities act when no agent is named
@@ -185,6 +186,38 @@ class DocActors:
             for k in range(i, i + length):
                 self.by_token[k] = m
             i += length
+
+    def _match_ill_cased(self) -> None:
+        """Names typed in the wrong case: a one-word state, nationality or region written with
+        odd capitals ("iSrael") or in lower case ("tunisian rioters"), and a person's name in lower
+        case after a title ("President obama"), unless the lower-case word is an ordinary English
+        word (``common_words.tsv``: "turkey", "french fries", "bush")."""
+        for tok in self.doc:
+            text = tok.text
+            if tok.i in self.by_token or not text.isalpha() or len(text) < 4:
+                continue
+            if text.istitle() or text.isupper():
+                continue
+            mixed = not text.islower()
+            if not mixed and text.lower() in self.d.common_words:
+                continue
+            entries = self.d.lookup((text.capitalize(),))
+            if not entries:
+                continue
+            entry = choose(entries, self.date)
+            prev = self.doc[tok.i - 1].lower_.rstrip(".") if tok.i > 0 else ""
+            titled = entry.kind == "person" and prev in NAME_TITLES
+            placed = entry.kind in ("state", "adjective", "demonym", "region") and (
+                mixed or tok.pos_ != "VERB"
+            )
+            if not (titled or placed):
+                continue
+            if self._in_furniture(tok.idx, tok.idx + len(text)):
+                continue
+            m = Mention(tok.i, tok.i + 1, entry, entry.sector, f"ill-cased:{entry.source}")
+            self.mentions.append(m)
+            self.by_token[tok.i] = m
+        self.mentions.sort(key=lambda m: m.start)
 
     def _match_name_parts(self) -> None:
         """ "Anwar Ibrahim ... Mr Anwar was freed": a part of a person's full name, used alone
@@ -339,6 +372,16 @@ class DocActors:
                 for c in token.children
             ):
                 return []  # "a meeting with a foreign leader": not the story's own state
+            if self._is_definite(token) and inst.kind == "institution" and inst.sector == "REB":
+                # "... Islamic State target ... the militant group that has seized parts of Iraq":
+                # a definite armed-group noun is the armed organisation named last before it
+                armed_orgs = [
+                    m
+                    for m in self.mentions
+                    if m.end <= token.i and m.entry.kind == "org" and m.entry.sector in ("REB", "MIL")
+                ]
+                if armed_orgs:
+                    return [armed_orgs[-1]]
             if self._is_definite(token) and inst.kind in ("institution", "role", "group"):
                 prior = self._antecedents(token, want="state")
                 if prior:
@@ -464,6 +507,11 @@ class DocActors:
             inst = self.d.institutions.get(words)
             if inst is None and width == 1:
                 inst = self.d.institutions.get((token.lemma_.lower(),))
+            if inst is not None and inst.kind != "sports":
+                return inst
+        # "the US Secretary of State": the parser makes the first word the head of an "of" title
+        if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":
+            inst = self.d.institutions.get(tuple(t.lower_ for t in doc[token.i : token.i + 3]))
             if inst is not None and inst.kind != "sports":
                 return inst
         return None

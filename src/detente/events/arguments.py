@@ -11,6 +11,8 @@ from .patterns import VerbPattern
 from .syntax import (
     CASUALTY_LEMMAS,
     armed_means,
+    casualty_means,
+    compass_repair,
     direct_object,
     expand,
     headline_passive,
@@ -30,6 +32,8 @@ from .base import (
     SUBJECT_DEPS,
     CoderBase,
 )
+
+BEFALLING_ROOTS = {"14", "15", "17", "18", "19", "20"}  # events that befall a place
 
 
 class ArgumentRules(CoderBase):
@@ -68,13 +72,34 @@ class ArgumentRules(CoderBase):
             return []
         return [Mention(target.start, target.start, c.entry, "GOV", "implicit:authorities " + c.rule)]
 
+    def _violent_means(self, verb: Token) -> Token | None:
+        """The military act that killed or wounded, when a casualty verb names one ("killed in
+        Israeli shelling", "wounded in clashes", "killed by a mortar attack")."""
+        if verb.lemma_.lower() not in CASUALTY_LEMMAS:
+            return None
+        means = casualty_means(verb)
+        if means is None:
+            return None
+        pat = self.p.nouns.get(means.lower_) or self.p.nouns.get(means.lemma_.lower())
+        cameo = pat.cameo if pat is not None and means.pos_ == "NOUN" else None
+        if cameo is None and means.pos_ == "VERB":
+            row = self.best_pattern(means)
+            cameo = row.cameo if row is not None else None
+        return means if cameo and ontology.root_of(cameo) in ("19", "20") else None
+
     def _implicit_target(self, verb: Token, actors: DocActors) -> list[Mention]:
         """Where a material act names no target actor ("ETA threatened to set off bombs",
         "soldiers withdrew"), its target is the place: an "in X" state, else the story's country."""
-        for holder in [verb, *[c for c in verb.children if c.dep_ in ("dobj", "xcomp")]]:
+        holders = [verb, *[c for c in verb.children if c.dep_ in ("dobj", "xcomp")]]
+        means = self._violent_means(verb)
+        if means is not None:  # "killed in Israeli shelling in the Gaza Strip": where the act was
+            holders.insert(0, means)
+        for holder in holders:
             for prep in holder.children:
+                if means is not None and holder.i == verb.i and means.head.i == prep.i:
+                    continue  # the means itself is no place
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "across", "inside"):
-                    for pobj in prep.children:
+                    for pobj in map(compass_repair, prep.children):  # "in the east of Gaza"
                         m = actors.mention_at(pobj)
                         if m is not None and m.entry.kind in ("state", "region", "metonym"):
                             return [Mention(m.start, m.end, m.entry, m.sector, "implicit:location")]
@@ -213,7 +238,13 @@ class ArgumentRules(CoderBase):
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
             return self._subjects(verb.head, actors, depth + 1)
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
-            return self._subjects(verb.head.head, actors, depth + 1)  # "resign for defending X"
+            governor = verb.head.head
+            if verb.head.lower_ == "for":  # "jailed a student for helping militants", "praised
+                # Iran for helping": the one jailed or praised did it (object control)
+                patient = next((c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                if patient is not None:
+                    return expand(patient, actors)
+            return self._subjects(governor, actors, depth + 1)  # "resign for defending X"
         perfect = any(c.dep_ == "aux" for c in verb.children)  # "that has killed" is active
         if verb.dep_ in ("relcl", "acl") and (verb.tag_ != "VBN" or perfect):
             head = verb.head
@@ -290,20 +321,32 @@ class ArgumentRules(CoderBase):
                     return found
         return []
 
-    def _event_place(self, noun: Token, actors: DocActors) -> list[Mention]:
+    def _event_place(self, noun: Token, actors: DocActors, event: Token | None = None) -> list[Mention]:
         """The state where an event noun with no actor happened ("the shootings in South
         Carolina", "the attack at a mall in Kenya's capital"): the one it befell."""
-        for prep in noun.children:
+        # "an attack targeting non-Muslims at a mall in Nairobi": the place may hang on the
+        # participle that describes the event
+        holders = [noun, *[c for c in noun.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")]]
+        for prep in (p for h in holders for p in h.children):
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
                 continue
             for place in prep.children:
                 if place.dep_ != "pobj":
                     continue
+                place = compass_repair(place)
                 for tok in [place, *[c for c in place.children if c.dep_ in ("poss", "compound", "amod")]]:
                     m = actors.mention_at(tok)
                     if m is not None and m.entry.kind in ("state", "region", "adjective"):
                         return [Mention(m.start, m.end, m.entry, "GOV", "implicit:place of the event")]
-                inner = self._event_place(place, actors)  # "at a mall in Kenya's capital"
+                name = " ".join(
+                    [c.text for c in place.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [place.text]
+                )
+                pat = self.p.nouns.get((event or noun).lemma_.lower())
+                befell = pat is not None and ontology.root_of(pat.cameo) in BEFALLING_ROOTS
+                entry = actors.place_state(name) if place.pos_ == "PROPN" and befell else None
+                if entry is not None:  # a city: "the attack in Nairobi" (not "a news conference in London")
+                    return [Mention(place.i, place.i + 1, entry, "GOV", "implicit:city of the event")]
+                inner = self._event_place(place, actors, event or noun)  # "at a mall in Kenya's capital"
                 if inner:
                     return inner
         return []

@@ -33,6 +33,7 @@ from .modality import Modality, clause_modality, context_modality
 from .patterns import Patterns, VerbPattern, load_patterns
 from .records import RecordRules
 from .syntax import (
+    CASUALTY_LEMMAS,
     agentless,
     backshifted,
     direct_object,
@@ -139,6 +140,17 @@ class Coder(RecordRules):
             return row
         return None
 
+    def _means_code(self, verb: Token) -> str | None:
+        """The code of the military act a killing or wounding was done by ("killed in shelling",
+        "wounded in clashes", "killed by a mortar attack": 19): the act, of which the casualties
+        are the result. Bombings and other assaults keep the casualty verb's own 18."""
+        means = self._violent_means(verb)
+        if means is None:
+            return None
+        pat = self.p.nouns.get(means.lower_) or self.p.nouns.get(means.lemma_.lower())
+        row = self.best_pattern(means) if pat is None or means.pos_ != "NOUN" else None
+        return row.cameo if row is not None else pat.cameo if pat is not None else None
+
     def _code_verb(self, verb: Token, actors: DocActors, pub: date | None) -> list[Found]:
         received = self._received(verb, actors, pub)
         if received:
@@ -194,6 +206,8 @@ class Coder(RecordRules):
                 # not named is aimed at the authorities that carried it out
                 targets = self._authorities(sources[0], actors, verb)
         cameo = row.cameo
+        if ontology.root_of(cameo) == "18" and verb.lemma_.lower() in CASUALTY_LEMMAS:
+            cameo = self._means_code(verb) or cameo  # "killed in Israeli shelling" is the shelling
         if xcomp is not None and row.xcomp in ("own", "only"):
             if not targets:
                 for embedded_verb in (c for c in verb.children if c.dep_ in CONTROL_DEPS):  # "re-open"
@@ -325,6 +339,15 @@ class Coder(RecordRules):
             # "UK police investigate the derailment": police and prosecutors investigate at home
             s0 = sources[0]
             targets = [Mention(verb.i, verb.i, s0.entry, s0.sector, "implicit:own jurisdiction")]
+        if (
+            ontology.root_of(cameo) in ("18", "19", "20")
+            and targets
+            and all(t.rule.startswith("context") for t in targets)
+            and any(same_state_forces(s, t) for s in sources for t in targets)
+        ):
+            # "four children were killed in Israeli shelling": victims placed only by the story's
+            # country are not the attacker's own people; where it happened tells whose they are
+            targets = []
         implicit_ok = ontology.root_of(cameo) in IMPLICIT_TARGET_ROOTS or (
             # a refusal aimed at no one named is made at home ("declined to resign"); a row whose
             # target can only be a recipient ("denied Iran access") names it or has none

@@ -39,6 +39,8 @@ class NounRules(ArgumentRules):
             same_event = row is not None and row.cameo is not None and row.cameo[:2] == pat.cameo[:2]
             if row is not None and row.objects and noun.lemma_.lower() in row.objects and same_event:
                 return []  # a light-verb construction ("launched an attack") already coded at the verb
+            if noun.dep_ == "dobj" and row is not None and row.cameo and ontology.root_of(row.cameo) == "03":
+                return []  # "offering military support to Lebanon": the offer (03) is the event
         sources = self._noun_slots(noun, pat.sources, actors)
         targets = self._noun_slots(noun, pat.targets, actors)
         if not targets:

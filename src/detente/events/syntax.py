@@ -33,7 +33,11 @@ PARTITIVES = {
     "handful",
     "number",
     "couple",
-}  # "a group of Moroccan diplomats", "five of the seven men"
+    "part",
+    "parts",
+    "much",
+    "swathes",
+}  # "a group of Moroccan diplomats", "five of the seven men", "seized parts of Iraq"
 
 
 def direct_object(verb: Token) -> Token | None:
@@ -143,15 +147,46 @@ def casualty_frame(noun: Token) -> bool:
     return verb.lemma_.lower() in CASUALTY_LEMMAS and (verb.tag_ == "VBN" or verb.lemma_ == "die")
 
 
+def casualty_means(verb: Token) -> Token | None:
+    """The act that killed or wounded, named after "in", "during" or "by" ("were killed in
+    Israeli shelling", "died during clashes", "killed by a mortar attack"). A gerund the parser
+    hung on the verb right after the object ("killed in Israeli tank shelling": *shelling* as a
+    clause with no subject or object) is that act."""
+    for prep in verb.children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("in", "during", "by"):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for c in verb.children:
+                if (
+                    c.dep_ == "advcl"
+                    and c.tag_ == "VBG"
+                    and c.i == pobj.i + 1
+                    and not any(k.dep_ in ("nsubj", "dobj", "aux", "mark") for k in c.children)
+                ):
+                    return c
+            return pobj
+    return None
+
+
 def armed_means(verb: Token, actors: DocActors) -> list[Mention]:
     """The armed force named as the means of a passive killing ("were killed in Israeli tank
-    fire", "died in US helicopter attacks"): an "in" object resolved to a military actor."""
+    fire", "died in US helicopter attacks"): an "in" object resolved to a military actor, or the
+    state owning the violent act ("killed in Israeli shelling")."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "in":
             for pobj in prep.children:
                 found = actors.resolve(pobj) if pobj.dep_ == "pobj" else []
                 if found and found[0].sector == "MIL":
                     return found[:1]
+    means = casualty_means(verb)
+    if means is not None and means.dep_ == "advcl":  # the mis-parse: its modifier is the object
+        m = actors.mention_at(means.nbor(-1))
+        if m is not None and m.entry.kind in ("adjective", "state", "demonym"):
+            return [m]
+    if means is not None and means.pos_ == "NOUN" and means.dep_ == "pobj" and means.head.lower_ == "in":
+        return owner_of(means, actors, authored=False)
     return []
 
 
@@ -211,8 +246,42 @@ def relative_antecedent(tok: Token) -> Token:
     return tok
 
 
+COMPASS_WORDS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+}
+
+
+def compass_repair(tok: Token) -> Token:
+    """The noun a compass word stands in for: "an Islamic State target southwest of Baghdad" is
+    parsed with *southwest* as the head and *target* as its compound; "in the east of the Gaza
+    Strip" names the Gaza Strip."""
+    if tok.lower_ not in COMPASS_WORDS:
+        return tok
+    for c in tok.children:
+        if c.dep_ == "compound" and c.i == tok.i - 1 and c.pos_ == "NOUN":
+            return c
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for pobj in c.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return tok
+
+
 def owner_of(head: Token, actors: DocActors, authored: bool = True) -> list[Mention]:
     """The state owning a non-actor object ("attacked Iranian positions" -> Iran)."""
+    head = compass_repair(head)
     if head.pos_ not in ("NOUN",):
         return []
     for c in head.children:

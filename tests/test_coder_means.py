@@ -1,0 +1,227 @@
+"""Coder: casualties of military acts, compass words, places of events, object control of "for"
+gerunds, offered things, ill-cased names, "of" titles and armed-group coreference.
+
+Every document is a hand-built parse (the rows the spaCy model gives, mis-parses included), so no
+model is loaded.
+"""
+
+from __future__ import annotations
+
+from detente.actors.resolver import DocActors
+
+from .conftest import make_doc
+from .test_coder_frames import P, code, keys
+
+
+def test_killed_in_shelling_is_the_shelling_on_the_place() -> None:
+    # "Four children were killed in Israeli shelling in the Gaza Strip." (shelling parsed as a
+    # clause and "Israeli" as the object of "in")
+    rows = [
+        ("Four", "four", "NUM", "CD", "nummod", 1),
+        ("children", "child", "NOUN", "NNS", "nsubjpass", 3),
+        ("were", "be", "AUX", "VBD", "auxpass", 3),
+        ("killed", "kill", "VERB", "VBN", "ROOT", 3),
+        ("in", "in", "ADP", "IN", "prep", 3),
+        ("Israeli", "Israeli", P, "NNP", "pobj", 4),
+        ("shelling", "shell", "VERB", "VBG", "advcl", 3),
+        ("in", "in", "ADP", "IN", "prep", 6),
+        ("the", "the", "DET", "DT", "det", 10),
+        ("Gaza", "Gaza", P, "NNP", "compound", 10),
+        ("Strip", "Strip", P, "NNP", "pobj", 7),
+        (".", ".", "PUNCT", ".", "punct", 3),
+    ]
+    events = code(rows)
+    assert keys(events) == {("ISR", "PSE", "19", False, False)}
+    assert "read as 194" in events[0].evidence.pattern
+
+
+def test_killed_in_tank_shelling_misparse_keeps_the_attacker() -> None:
+    # "Four children were killed in Israeli tank shelling in the Gaza Strip."
+    rows = [
+        ("Four", "four", "NUM", "CD", "nummod", 1),
+        ("children", "child", "NOUN", "NNS", "nsubjpass", 3),
+        ("were", "be", "AUX", "VBD", "auxpass", 3),
+        ("killed", "kill", "VERB", "VBN", "ROOT", 3),
+        ("in", "in", "ADP", "IN", "prep", 3),
+        ("Israeli", "israeli", "ADJ", "JJ", "amod", 6),
+        ("tank", "tank", "NOUN", "NN", "pobj", 4),
+        ("shelling", "shell", "VERB", "VBG", "advcl", 3),
+        ("in", "in", "ADP", "IN", "prep", 7),
+        ("the", "the", "DET", "DT", "det", 11),
+        ("Gaza", "Gaza", P, "NNP", "compound", 11),
+        ("Strip", "Strip", P, "NNP", "pobj", 8),
+        (".", ".", "PUNCT", ".", "punct", 3),
+    ]
+    assert keys(code(rows)) == {("ISR", "PSE", "19", False, False)}
+
+
+def test_killed_in_a_bombing_stays_an_assault() -> None:
+    # "Five Israelis were killed in a Hamas bombing."
+    rows = [
+        ("Five", "five", "NUM", "CD", "nummod", 1),
+        ("Israelis", "Israelis", P, "NNPS", "nsubjpass", 3),
+        ("were", "be", "AUX", "VBD", "auxpass", 3),
+        ("killed", "kill", "VERB", "VBN", "ROOT", 3),
+        ("in", "in", "ADP", "IN", "prep", 3),
+        ("a", "a", "DET", "DT", "det", 7),
+        ("Hamas", "Hamas", P, "NNP", "compound", 7),
+        ("bombing", "bombing", "NOUN", "NN", "pobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 3),
+    ]
+    found = keys(code(rows))
+    assert ("PSE", "ISR", "18", False, False) in found
+    assert not any(k[2] == "19" for k in found)
+
+
+def test_unplaced_victims_are_not_the_attackers_own() -> None:
+    # "Israeli troops killed three civilians." (no place named: the victims are unknown)
+    rows = [
+        ("Israeli", "israeli", "ADJ", "JJ", "amod", 1),
+        ("troops", "troop", "NOUN", "NNS", "nsubj", 2),
+        ("killed", "kill", "VERB", "VBD", "ROOT", 2),
+        ("three", "three", "NUM", "CD", "nummod", 4),
+        ("civilians", "civilian", "NOUN", "NNS", "dobj", 2),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(rows)) == set()
+
+
+def test_a_compass_word_parsed_as_the_head_gives_way_to_its_noun() -> None:
+    # "The United States launched an air strike against an Islamic State target southwest of Baghdad."
+    rows = [
+        ("The", "the", "DET", "DT", "det", 2),
+        ("United", "United", P, "NNP", "compound", 2),
+        ("States", "States", P, "NNP", "nsubj", 3),
+        ("launched", "launch", "VERB", "VBD", "ROOT", 3),
+        ("an", "an", "DET", "DT", "det", 6),
+        ("air", "air", "NOUN", "NN", "compound", 6),
+        ("strike", "strike", "NOUN", "NN", "dobj", 3),
+        ("against", "against", "ADP", "IN", "prep", 6),
+        ("an", "an", "DET", "DT", "det", 12),
+        ("Islamic", "Islamic", P, "NNP", "compound", 10),
+        ("State", "State", P, "NNP", "compound", 11),
+        ("target", "target", "NOUN", "NN", "compound", 12),
+        ("southwest", "southwest", "NOUN", "NN", "pobj", 7),
+        ("of", "of", "ADP", "IN", "prep", 12),
+        ("Baghdad", "Baghdad", P, "NNP", "pobj", 13),
+        (".", ".", "PUNCT", ".", "punct", 3),
+    ]
+    assert keys(code(rows)) == {("USA", "IS", "19", False, False)}
+
+
+def test_a_claimed_attack_in_a_city_is_aimed_at_its_state() -> None:
+    # "Al-Shabab claimed responsibility for an attack at a mall in Nairobi."
+    rows = [
+        ("Al", "Al", P, "NNP", "compound", 2),
+        ("-", "-", "PUNCT", "HYPH", "punct", 2),
+        ("Shabab", "Shabab", P, "NNP", "nsubj", 3),
+        ("claimed", "claim", "VERB", "VBD", "ROOT", 3),
+        ("responsibility", "responsibility", "NOUN", "NN", "dobj", 3),
+        ("for", "for", "ADP", "IN", "prep", 4),
+        ("an", "an", "DET", "DT", "det", 7),
+        ("attack", "attack", "NOUN", "NN", "pobj", 5),
+        ("at", "at", "ADP", "IN", "prep", 7),
+        ("a", "a", "DET", "DT", "det", 10),
+        ("mall", "mall", "NOUN", "NN", "pobj", 8),
+        ("in", "in", "ADP", "IN", "prep", 10),
+        ("Nairobi", "Nairobi", P, "NNP", "pobj", 11),
+        (".", ".", "PUNCT", ".", "punct", 3),
+    ]
+    assert keys(code(rows)) == {("SOM", "KEN", "01", False, False)}
+
+
+def test_the_one_praised_for_doing_it_did_it() -> None:
+    # "The US praised Pakistan for helping Afghanistan."
+    rows = [
+        ("The", "the", "DET", "DT", "det", 1),
+        ("US", "US", P, "NNP", "nsubj", 2),
+        ("praised", "praise", "VERB", "VBD", "ROOT", 2),
+        ("Pakistan", "Pakistan", P, "NNP", "dobj", 2),
+        ("for", "for", "ADP", "IN", "prep", 2),
+        ("helping", "help", "VERB", "VBG", "pcomp", 4),
+        ("Afghanistan", "Afghanistan", P, "NNP", "dobj", 5),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(rows)) == {("USA", "PAK", "05", False, False), ("PAK", "AFG", "07", False, False)}
+
+
+def test_support_offered_is_an_offer_only() -> None:
+    # "The US offered military support to Lebanon."
+    rows = [
+        ("The", "the", "DET", "DT", "det", 1),
+        ("US", "US", P, "NNP", "nsubj", 2),
+        ("offered", "offer", "VERB", "VBD", "ROOT", 2),
+        ("military", "military", "ADJ", "JJ", "amod", 4),
+        ("support", "support", "NOUN", "NN", "dobj", 2),
+        ("to", "to", "ADP", "IN", "prep", 2),
+        ("Lebanon", "Lebanon", P, "NNP", "pobj", 5),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(rows)) == {("USA", "LBN", "03", False, False)}
+
+
+def test_ill_cased_names_are_actors_but_ordinary_words_are_not() -> None:
+    # "Syrian forces clashed with tunisian rioters."
+    rows = [
+        ("Syrian", "syrian", "ADJ", "JJ", "amod", 1),
+        ("forces", "force", "NOUN", "NNS", "nsubj", 2),
+        ("clashed", "clash", "VERB", "VBD", "ROOT", 2),
+        ("with", "with", "ADP", "IN", "prep", 2),
+        ("tunisian", "tunisian", "ADJ", "JJ", "amod", 5),
+        ("rioters", "rioter", "NOUN", "NNS", "pobj", 3),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert {(k[0], k[1], k[2]) for k in keys(code(rows))} == {("SYR", "TUN", "19")}
+    mixed = make_doc([("iSrael", "iSrael", P, "NNP", "ROOT", 0)])
+    assert [m.entry.code for m in DocActors(mixed).mentions] == ["ISR"]
+    words = make_doc(
+        [
+            ("turkey", "turkey", "NOUN", "NN", "nsubj", 1),
+            ("and", "and", "CCONJ", "CC", "cc", 0),
+            ("french", "french", "ADJ", "JJ", "amod", 3),
+            ("fries", "fry", "NOUN", "NNS", "conj", 0),
+            ("obama", "obama", "NOUN", "NN", "appos", 0),
+        ]
+    )
+    assert DocActors(words, "2015-06-01").mentions == []
+    titled = make_doc(
+        [("President", "President", P, "NNP", "compound", 1), ("obama", "obama", P, "NNP", "ROOT", 1)]
+    )
+    assert [m.entry.code for m in DocActors(titled, "2015-06-01").mentions] == ["USA"]
+
+
+def test_an_of_title_is_read_from_its_first_word() -> None:
+    # "The US Secretary of State met Iran's foreign minister."
+    rows = [
+        ("The", "the", "DET", "DT", "det", 2),
+        ("US", "US", P, "NNP", "nmod", 2),
+        ("Secretary", "Secretary", P, "NNP", "nsubj", 5),
+        ("of", "of", "ADP", "IN", "prep", 2),
+        ("State", "State", P, "NNP", "pobj", 3),
+        ("met", "meet", "VERB", "VBD", "ROOT", 5),
+        ("Iran", "Iran", P, "NNP", "poss", 9),
+        ("'s", "'s", "PART", "POS", "case", 6),
+        ("foreign", "foreign", "ADJ", "JJ", "amod", 9),
+        ("minister", "minister", "NOUN", "NN", "dobj", 5),
+        (".", ".", "PUNCT", ".", "punct", 5),
+    ]
+    found = {(k[0], k[1]) for k in keys(code(rows)) if k[2] == "04"}
+    assert found & {("USA", "IRN"), ("IRN", "USA")}
+
+
+def test_the_militant_group_is_the_armed_organisation_named_before() -> None:
+    # "Hamas said the militant group has seized parts of Israel."
+    rows = [
+        ("Hamas", "Hamas", P, "NNP", "nsubj", 1),
+        ("said", "say", "VERB", "VBD", "ROOT", 1),
+        ("the", "the", "DET", "DT", "det", 4),
+        ("militant", "militant", "ADJ", "JJ", "amod", 4),
+        ("group", "group", "NOUN", "NN", "nsubj", 6),
+        ("has", "have", "AUX", "VBZ", "aux", 6),
+        ("seized", "seize", "VERB", "VBN", "ccomp", 1),
+        ("parts", "part", "NOUN", "NNS", "dobj", 6),
+        ("of", "of", "ADP", "IN", "prep", 7),
+        ("Israel", "Israel", P, "NNP", "pobj", 8),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert keys(code(rows)) == {("PSE", "ISR", "19", False, False)}
