@@ -225,3 +225,58 @@ def test_the_militant_group_is_the_armed_organisation_named_before() -> None:
         (".", ".", "PUNCT", ".", "punct", 1),
     ]
     assert keys(code(rows)) == {("PSE", "ISR", "19", False, False)}
+
+
+def test_sympathy_for_a_tragedy_at_home_is_an_empathetic_comment() -> None:
+    # "President Obama expressed sorrow for the shootings in South Carolina."
+    rows = [
+        ("President", "President", P, "NNP", "compound", 1),
+        ("Obama", "Obama", P, "NNP", "nsubj", 2),
+        ("expressed", "express", "VERB", "VBD", "ROOT", 2),
+        ("sorrow", "sorrow", "NOUN", "NN", "dobj", 2),
+        ("for", "for", "ADP", "IN", "prep", 3),
+        ("the", "the", "DET", "DT", "det", 6),
+        ("shootings", "shooting", "NOUN", "NNS", "pobj", 4),
+        ("in", "in", "ADP", "IN", "prep", 6),
+        ("South", "South", P, "NNP", "compound", 9),
+        ("Carolina", "Carolina", P, "NNP", "pobj", 7),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    events = code(rows, date="2015-06-18")
+    assert keys(events) == {("USA", "USA", "01", False, False)}
+    assert events[0].cameo == "018"
+
+
+def test_assurances_received_are_given_by_the_giver() -> None:
+    # "Georgian protesters received assurances from the Georgian government."
+    rows = [
+        ("Georgian", "georgian", "ADJ", "JJ", "amod", 1),
+        ("protesters", "protester", "NOUN", "NNS", "nsubj", 2),
+        ("received", "receive", "VERB", "VBD", "ROOT", 2),
+        ("assurances", "assurance", "NOUN", "NNS", "dobj", 2),
+        ("from", "from", "ADP", "IN", "prep", 2),
+        ("the", "the", "DET", "DT", "det", 7),
+        ("Georgian", "georgian", "ADJ", "JJ", "amod", 7),
+        ("government", "government", "NOUN", "NN", "pobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(rows)) == {("GEO", "GEO", "03", False, False)}
+
+
+def test_a_group_hyphen_linked_to_an_organisation_is_its() -> None:
+    # "Al-Qaeda-linked rebels kidnapped dozens of UN peacekeepers."
+    rows = [
+        ("Al", "Al", P, "NNP", "npadvmod", 4),
+        ("-", "-", "PUNCT", "HYPH", "punct", 4),
+        ("Qaeda", "Qaeda", P, "NNP", "npadvmod", 4),
+        ("-", "-", "PUNCT", "HYPH", "punct", 4),
+        ("linked", "link", "VERB", "VBN", "amod", 5),
+        ("rebels", "rebel", "NOUN", "NNS", "nsubj", 6),
+        ("kidnapped", "kidnap", "VERB", "VBD", "ROOT", 6),
+        ("dozens", "dozen", "NOUN", "NNS", "dobj", 6),
+        ("of", "of", "ADP", "IN", "prep", 7),
+        ("UN", "UN", P, "NNP", "compound", 10),
+        ("peacekeepers", "peacekeeper", "NOUN", "NNS", "pobj", 8),
+        (".", ".", "PUNCT", ".", "punct", 6),
+    ]
+    assert keys(code(rows)) == {("AQ", "UN", "18", False, False)}

@@ -448,6 +448,12 @@ class DocActors:
     def _linked_to(self, token: Token) -> Mention | None:
         """The named organisation an unplaced group is tied to: "terrorists linked to the al-Qaeda
         terrorist network", "militants loyal to Sadr"."""
+        for mod in token.children:  # "Al-Qaeda-linked rebels": the name hyphened to the participle
+            if mod.dep_ == "amod" and mod.lemma_.lower() in LINK_VERBS and mod.i < token.i:
+                for c in mod.children:
+                    m = self.by_token.get(c.i) if c.dep_ in ("npadvmod", "compound") else None
+                    if m is not None and m.entry.kind == "org":
+                        return m
         for acl in token.children:
             if acl.dep_ != "acl" or acl.lemma_.lower() not in LINK_VERBS:
                 continue

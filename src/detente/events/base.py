@@ -159,8 +159,15 @@ class CoderBase:
                 continue  # "the US and America" are one actor
             if ontology.root_of(cameo) == "01" and t.sector == "MED":
                 continue  # "told Reuters", "told the BBC": talking to the press, no statement to a state
-            if s.entry.code == t.entry.code and ontology.root_of(cameo) in INTERNATIONAL_ROOTS:
-                continue  # "the army suspended a commander" is no reduction of relations
+            if (
+                s.entry.code == t.entry.code
+                and ontology.root_of(cameo) in INTERNATIONAL_ROOTS
+                and cameo != "018"
+            ):
+                # "the army suspended a commander" is no reduction of relations; sympathy for a
+                # tragedy at home ("expressed sorrow for the shootings in South Carolina") is an
+                # empathetic comment (018) all the same
+                continue
             if s.sector == "BUS" and t.sector == "BUS":
                 continue  # company deals and disputes are market news, not political events
             code = cameo
