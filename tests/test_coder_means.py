@@ -280,3 +280,106 @@ def test_a_group_hyphen_linked_to_an_organisation_is_its() -> None:
         (".", ".", "PUNCT", ".", "punct", 6),
     ]
     assert keys(code(rows)) == {("AQ", "UN", "18", False, False)}
+
+
+def test_the_one_accused_of_doing_it_did_it() -> None:
+    # "Karzai accused Pakistan of harbouring Taliban militants."
+    rows = [
+        ("Karzai", "Karzai", P, "NNP", "nsubj", 1),
+        ("accused", "accuse", "VERB", "VBD", "ROOT", 1),
+        ("Pakistan", "Pakistan", P, "NNP", "dobj", 1),
+        ("of", "of", "ADP", "IN", "prep", 1),
+        ("harbouring", "harbour", "VERB", "VBG", "pcomp", 3),
+        ("Taliban", "Taliban", P, "NNP", "compound", 6),
+        ("militants", "militant", "NOUN", "NNS", "dobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    found = {(k[0], k[1], k[2]) for k in keys(code(rows))}
+    assert ("AFG", "PAK", "11") in found
+    assert ("PAK", "AFG", "07") in found
+    assert not any(s == t == "AFG" for s, t, _ in found)
+
+
+def test_marching_to_protest_is_protesting() -> None:
+    # "Thousands of Iraqis marched through Baghdad to protest against the US occupation."
+    rows = [
+        ("Thousands", "thousand", "NOUN", "NNS", "nsubj", 3),
+        ("of", "of", "ADP", "IN", "prep", 0),
+        ("Iraqis", "Iraqis", P, "NNPS", "pobj", 1),
+        ("marched", "march", "VERB", "VBD", "ROOT", 3),
+        ("through", "through", "ADP", "IN", "prep", 3),
+        ("Baghdad", "Baghdad", P, "NNP", "pobj", 4),
+        ("to", "to", "PART", "TO", "aux", 7),
+        ("protest", "protest", "VERB", "VB", "advcl", 3),
+        ("against", "against", "ADP", "IN", "prep", 7),
+        ("the", "the", "DET", "DT", "det", 11),
+        ("US", "US", P, "NNP", "compound", 11),
+        ("occupation", "occupation", "NOUN", "NN", "pobj", 8),
+        (".", ".", "PUNCT", ".", "punct", 3),
+    ]
+    assert ("IRQ", "USA", "14", False, False) in keys(code(rows))
+
+
+def test_the_means_of_an_intended_act_is_only_intended() -> None:
+    # "Officers plotted to overthrow President Obasanjo by firing a rocket at his helicopter."
+    rows = [
+        ("Nigerian", "nigerian", "ADJ", "JJ", "amod", 1),
+        ("officers", "officer", "NOUN", "NNS", "nsubj", 2),
+        ("plotted", "plot", "VERB", "VBD", "ROOT", 2),
+        ("to", "to", "PART", "TO", "aux", 4),
+        ("overthrow", "overthrow", "VERB", "VB", "xcomp", 2),
+        ("President", "President", P, "NNP", "compound", 6),
+        ("Obasanjo", "Obasanjo", P, "NNP", "dobj", 4),
+        ("by", "by", "ADP", "IN", "prep", 2),
+        ("firing", "fire", "VERB", "VBG", "pcomp", 7),
+        ("a", "a", "DET", "DT", "det", 10),
+        ("rocket", "rocket", "NOUN", "NN", "dobj", 8),
+        ("at", "at", "ADP", "IN", "prep", 8),
+        ("his", "his", "PRON", "PRP$", "poss", 13),
+        ("helicopter", "helicopter", "NOUN", "NN", "pobj", 11),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    events = code(rows)
+    assert events and all(e.hypothetical for e in events)
+
+
+def test_rejecting_an_offer_from_no_one_named_is_aimed_at_no_one() -> None:
+    # "Iran rejected a European offer." (not a refusal made at home)
+    rows = [
+        ("Iran", "Iran", P, "NNP", "nsubj", 1),
+        ("rejected", "reject", "VERB", "VBD", "ROOT", 1),
+        ("a", "a", "DET", "DT", "det", 4),
+        ("European", "european", "ADJ", "JJ", "amod", 4),
+        ("offer", "offer", "NOUN", "NN", "dobj", 1),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert keys(code(rows)) == set()
+
+
+def test_a_story_naming_only_one_states_people_happens_there() -> None:
+    # "Blunkett criticised the government." (no state named: Blunkett's own)
+    rows = [
+        ("Blunkett", "Blunkett", P, "NNP", "nsubj", 1),
+        ("criticised", "criticise", "VERB", "VBD", "ROOT", 1),
+        ("the", "the", "DET", "DT", "det", 3),
+        ("government", "government", "NOUN", "NN", "dobj", 1),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert keys(code(rows)) == {("GBR", "GBR", "11", False, False)}
+
+
+def test_a_one_word_name_ending_an_unknown_longer_name_is_not_that_actor() -> None:
+    # "The Trades Union Congress criticised the government."
+    rows = [
+        ("The", "the", "DET", "DT", "det", 3),
+        ("Trades", "Trades", P, "NNPS", "compound", 3),
+        ("Union", "Union", P, "NNP", "compound", 3),
+        ("Congress", "Congress", P, "NNP", "nsubj", 4),
+        ("criticised", "criticise", "VERB", "VBD", "ROOT", 4),
+        ("the", "the", "DET", "DT", "det", 6),
+        ("government", "government", "NOUN", "NN", "dobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 4),
+    ]
+    doc = make_doc(rows)
+    assert DocActors(doc, "2005-01-01").mentions == []
+    assert keys(code(rows)) == set()

@@ -154,8 +154,10 @@ class DocActors:
         self._match_ill_cased()
         self._match_name_parts()
         self.context = self._context_country(places or [])
-        # weaker than a context: only says whose authorities act when no agent is named
+        # no state or place named at all: the one home state of the people and bodies named
+        # places the story ("Blunkett apologised to MPs": British MPs)
         self.home = self.context or self._home_of_named()
+        self.context = self.context or self._home_of_named(political=True)
 
     # -- dictionary matching -------------------------------------------------------------
     def _match(self) -> None:
@@ -181,11 +183,30 @@ class DocActors:
             if self._in_furniture(doc[i].idx, doc[i + length - 1].idx + 1):
                 i += length
                 continue
+            if length == 1 and entry.kind == "org" and self._inside_longer_name(i):
+                i += 1  # "the Trades Union Congress" is not the US Congress
+                continue
             m = Mention(i, i + length, entry, entry.sector, f"dictionary:{entry.source}")
             self.mentions.append(m)
             for k in range(i, i + length):
                 self.by_token[k] = m
             i += length
+
+    def _inside_longer_name(self, i: int) -> bool:
+        """A one-word organisation name ending an unknown longer name ("Trades Union Congress",
+        "Kansas State Senate"): the capitalised words before it are compounds of it and not
+        themselves a known actor (so "the US Congress" stays Congress)."""
+        if i == 0:
+            return False
+        prev = self.doc[i - 1]
+        return (
+            prev.pos_ == "PROPN"
+            and prev.dep_ == "compound"
+            and prev.head.i == i
+            and prev.is_title
+            and prev.i not in self.by_token
+            and prev.lower_.rstrip(".") not in NAME_TITLES
+        )
 
     def _match_ill_cased(self) -> None:
         """Names typed in the wrong case: a one-word state, nationality or region written with
@@ -284,13 +305,17 @@ class DocActors:
         m = first[code]
         return Mention(0, 0, m.entry, "GOV", f"context:most named {m.entry.name}")
 
-    def _home_of_named(self) -> Mention | None:
+    def _home_of_named(self, political: bool = False) -> Mention | None:
         """No state and no place named: the one home state of the people and bodies named
-        ("Eugene Terreblanche is detained" happens in South Africa)."""
+        ("Eugene Terreblanche is detained" happens in South Africa). ``political``: only
+        people and bodies outside business and the media count (a story naming Google and
+        Northwest Airlines is market news, not one placed in the US)."""
         codes = {
             m.entry.code
             for m in self.mentions
-            if m.entry.kind in ("person", "org") and m.entry.code in self.d.state_names
+            if m.entry.kind in ("person", "org")
+            and m.entry.code in self.d.state_names
+            and not (political and (m.sector or m.entry.sector) in ("BUS", "MED"))
         }
         if len(codes) != 1:
             return None

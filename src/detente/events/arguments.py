@@ -239,8 +239,9 @@ class ArgumentRules(CoderBase):
             return self._subjects(verb.head, actors, depth + 1)
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in ("VERB", "AUX"):
             governor = verb.head.head
-            if verb.head.lower_ == "for":  # "jailed a student for helping militants", "praised
-                # Iran for helping": the one jailed or praised did it (object control)
+            if verb.head.lower_ in ("for", "of"):  # "jailed a student for helping militants",
+                # "praised Iran for helping", "accused Pakistan of harbouring militants": the one
+                # jailed, praised or accused did it (object control)
                 patient = next((c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")), None)
                 if patient is not None:
                     return expand(patient, actors)

@@ -140,6 +140,14 @@ class Coder(RecordRules):
             return row
         return None
 
+    def _rejects_an_act(self, verb: Token) -> bool:
+        """ "Iran rejected a European offer": turning down someone's offer, request or demand is
+        aimed at its author; when no author can be placed the refusal has no target (it is not
+        made at home like "declined to resign" or "ruled out a probe")."""
+        obj = direct_object(verb)
+        pat = self.p.nouns.get(obj.lemma_.lower()) if obj is not None else None
+        return pat is not None and ontology.root_of(pat.cameo) in ("02", "03", "10")
+
     def _means_code(self, verb: Token) -> str | None:
         """The code of the military act a killing or wounding was done by ("killed in shelling",
         "wounded in clashes", "killed by a mortar attack": 19): the act, of which the casualties
@@ -181,6 +189,12 @@ class Coder(RecordRules):
             modality = modality.merge(Modality(hypothetical=True, cues=("demanded",)))
         modality = modality.merge(inherited)
         if infinitive(verb) and not _licensed_infinitive(verb, self):
+            modality = modality.merge(Modality(hypothetical=True, cues=("infinitive",)))
+        purpose = verb.head.head if verb.dep_ == "pcomp" and verb.head.lower_ == "by" else None
+        intended = [] if purpose is None else [purpose, *(c for c in purpose.children if c.dep_ == "xcomp")]
+        if any(infinitive(p) and not _licensed_infinitive(p, self) for p in intended):
+            # "plotted to overthrow the president by firing a rocket": the means of an act only
+            # intended is only intended too
             modality = modality.merge(Modality(hypothetical=True, cues=("infinitive",)))
         sources, targets = self._arguments(verb, row, actors)
         if row.targets[:1] == ("experiencer",):
@@ -351,7 +365,10 @@ class Coder(RecordRules):
         implicit_ok = ontology.root_of(cameo) in IMPLICIT_TARGET_ROOTS or (
             # a refusal aimed at no one named is made at home ("declined to resign"); a row whose
             # target can only be a recipient ("denied Iran access") names it or has none
-            ontology.root_of(cameo) == "12" and "dobj" in row.targets and not _rejects_a_claim(verb)
+            ontology.root_of(cameo) == "12"
+            and "dobj" in row.targets
+            and not _rejects_a_claim(verb)
+            and not self._rejects_an_act(verb)
         )
         if (
             not targets
@@ -401,8 +418,21 @@ def _rejects_a_claim(verb: Token) -> bool:
     return obj is not None and (obj.lemma_.lower() in CLAIM_NOUNS or obj.lemma_.lower() in SPEECH_OBJECTS)
 
 
+ERRAND_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "14"}
+
+
 def _licensed_infinitive(verb: Token, coder: Coder) -> bool:
-    """An infinitive under a pass-mode control verb ("helped to defeat") is realised."""
+    """An infinitive under a pass-mode control verb ("helped to defeat") is realised; so is the
+    purpose of a journey or gathering when making it does the act ("marched to protest", "flew
+    to Khartoum to press for peace": modality.tsv kind ``errand``); the errand's own modality
+    still applies ("will fly to Sudan to press" is only planned)."""
+    errand = verb.head
+    if verb.dep_ in ("advcl", "xcomp") and coder.p.cues.has("errand", errand.lemma_):
+        if infinitive(errand) and not _licensed_infinitive(errand, coder):
+            return False  # "prepared to head to Brussels to meet Bush": the journey is only planned
+        row = coder.best_pattern(verb)
+        if row is not None and row.cameo and ontology.root_of(row.cameo) in ERRAND_ROOTS:
+            return True
     if verb.dep_ != "xcomp":
         return False
     row = coder.best_pattern(verb.head)
