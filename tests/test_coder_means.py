@@ -383,3 +383,42 @@ def test_a_one_word_name_ending_an_unknown_longer_name_is_not_that_actor() -> No
     doc = make_doc(rows)
     assert DocActors(doc, "2005-01-01").mentions == []
     assert keys(code(rows)) == set()
+
+
+def test_telling_someone_to_act_is_an_appeal() -> None:
+    # "China told Australia to stop interfering." (not a plain statement)
+    rows = [
+        ("China", "China", P, "NNP", "nsubj", 1),
+        ("told", "tell", "VERB", "VBD", "ROOT", 1),
+        ("Australia", "Australia", P, "NNP", "dobj", 1),
+        ("to", "to", "PART", "TO", "aux", 4),
+        ("stop", "stop", "VERB", "VB", "xcomp", 1),
+        ("interfering", "interfere", "VERB", "VBG", "xcomp", 4),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert keys(code(rows)) == {("CHN", "AUS", "02", False, False)}
+
+
+def test_a_passive_recipient_with_the_agent_hung_on_the_object() -> None:
+    # "Egypt was granted aid by the US." / "Iraq was promised aid by Japan."
+    granted = [
+        ("Egypt", "Egypt", P, "NNP", "nsubjpass", 2),
+        ("was", "be", "AUX", "VBD", "auxpass", 2),
+        ("granted", "grant", "VERB", "VBN", "ROOT", 2),
+        ("aid", "aid", "NOUN", "NN", "dobj", 2),
+        ("by", "by", "ADP", "IN", "prep", 3),
+        ("the", "the", "DET", "DT", "det", 6),
+        ("US", "US", P, "NNP", "pobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(granted)) == {("USA", "EGY", "07", False, False)}
+    promised = [
+        ("Iraq", "Iraq", P, "NNP", "nsubjpass", 2),
+        ("was", "be", "AUX", "VBD", "auxpass", 2),
+        ("promised", "promise", "VERB", "VBN", "ROOT", 2),
+        ("aid", "aid", "NOUN", "NN", "dobj", 2),
+        ("by", "by", "ADP", "IN", "prep", 3),
+        ("Japan", "Japan", P, "NNP", "pobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(promised)) == {("JPN", "IRQ", "03", False, False)}

@@ -153,12 +153,19 @@ class ArgumentRules(CoderBase):
             passive = self._shared_patient(verb, row)
         if passive is not None:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            if agent is None and passive.dep_ == "nsubjpass":
+                # "Egypt was granted aid by the US": the agent parsed as a "by" on the object
+                for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+                    agent = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             sources = expand(pobj_of(agent), actors) if agent is not None else []
             if agent is None and passive.i == verb.head.i != verb.i:
                 sources = self._releaser(verb, actors)
             if agent is None and not sources and verb.lemma_.lower() in CASUALTY_LEMMAS:
                 sources = armed_means(verb, actors)  # "killed in Israeli tank shelling"
-            if "dobj" in row.targets:  # the passive subject is the active object
+            retained = any(c.dep_ in ("dobj", "obj") for c in verb.children)
+            if "dobj" in row.targets or ("dative" in row.targets and retained):
+                # the passive subject is the active object, or the recipient when the thing
+                # given stays the object ("pensioners are being promised energy savings")
                 targets = expand(passive, actors) or owner_of(passive, actors)
             else:  # "talks were held with Iran": the target keeps its prepositional slot
                 targets = self._targets(verb, tuple(t for t in row.targets if t != "dobj"), actors)

@@ -220,6 +220,13 @@ class Coder(RecordRules):
                 # not named is aimed at the authorities that carried it out
                 targets = self._authorities(sources[0], actors, verb)
         cameo = row.cameo
+        if (
+            ontology.root_of(cameo) == "01"
+            and xcomp is not None
+            and infinitive(xcomp)
+            and direct_object(verb)
+        ):
+            cameo = "020"  # "told councils to find more sites": a statement that directs is an appeal
         if ontology.root_of(cameo) == "18" and verb.lemma_.lower() in CASUALTY_LEMMAS:
             cameo = self._means_code(verb) or cameo  # "killed in Israeli shelling" is the shelling
         if xcomp is not None and row.xcomp in ("own", "only"):
