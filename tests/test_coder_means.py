@@ -422,3 +422,19 @@ def test_a_passive_recipient_with_the_agent_hung_on_the_object() -> None:
         (".", ".", "PUNCT", ".", "punct", 2),
     ]
     assert keys(code(promised)) == {("JPN", "IRQ", "03", False, False)}
+
+
+def test_a_person_attacking_a_person_criticises() -> None:
+    # "Bush attacked Kerry over his record."
+    rows = [
+        ("Bush", "Bush", P, "NNP", "nsubj", 1),
+        ("attacked", "attack", "VERB", "VBD", "ROOT", 1),
+        ("Kerry", "Kerry", P, "NNP", "dobj", 1),
+        ("over", "over", "ADP", "IN", "prep", 1),
+        ("his", "his", "PRON", "PRP$", "poss", 5),
+        ("record", "record", "NOUN", "NN", "pobj", 3),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    events = code(rows)
+    assert keys(events) == {("USA", "USA", "11", False, False)}
+    assert "read as 111" in events[0].evidence.pattern

@@ -306,6 +306,22 @@ class Coder(RecordRules):
             if not targets:
                 return []
         if (
+            ontology.root_of(cameo) == "19"
+            and sources
+            and all(s.entry.kind == "person" for s in sources)
+            and (
+                any(t.entry.kind == "person" for t in targets)
+                or any(p.dep_ == "prep" and p.lower_ in ("over", "for") for p in verb.children)
+            )
+        ):
+            # "Bush attacked Kerry over his record", "Putin attacked the West for its double
+            # standards": a person attacking a person, or for a reason, criticises (111); armies
+            # and states fight
+            cameo = "111"
+            targets = [
+                t for t in targets if t.entry.code != sources[0].entry.code or t.entry.kind == "person"
+            ]
+        if (
             not sources
             and (ontology.root_of(cameo) in AUTHORITY_ROOTS or from_custody(verb))
             and agentless(verb)
