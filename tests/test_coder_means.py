@@ -438,3 +438,36 @@ def test_a_person_attacking_a_person_criticises() -> None:
     events = code(rows)
     assert keys(events) == {("USA", "USA", "11", False, False)}
     assert "read as 111" in events[0].evidence.pattern
+
+
+def test_unnamed_gunmen_act_in_the_state_where_they_struck() -> None:
+    # "Gunmen abducted a Turkish driver in northern Iraq." (not Turkey, the first state named)
+    rows = [
+        ("Gunmen", "gunman", "NOUN", "NNS", "nsubj", 1),
+        ("abducted", "abduct", "VERB", "VBD", "ROOT", 1),
+        ("a", "a", "DET", "DT", "det", 4),
+        ("Turkish", "turkish", "ADJ", "JJ", "amod", 4),
+        ("driver", "driver", "NOUN", "NN", "dobj", 1),
+        ("in", "in", "ADP", "IN", "prep", 4),
+        ("northern", "northern", "ADJ", "JJ", "amod", 7),
+        ("Iraq", "Iraq", P, "NNP", "pobj", 5),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert keys(code(rows)) == {("IRQ", "TUR", "18", False, False)}
+
+
+def test_a_government_and_its_rebels_are_two_sides() -> None:
+    # "Sudan's government and rebels signed a ceasefire deal."
+    rows = [
+        ("Sudan", "Sudan", P, "NNP", "poss", 2),
+        ("'s", "'s", "PART", "POS", "case", 0),
+        ("government", "government", "NOUN", "NN", "nsubj", 5),
+        ("and", "and", "CCONJ", "CC", "cc", 2),
+        ("rebels", "rebel", "NOUN", "NNS", "conj", 2),
+        ("signed", "sign", "VERB", "VBD", "ROOT", 5),
+        ("a", "a", "DET", "DT", "det", 8),
+        ("ceasefire", "ceasefire", "NOUN", "NN", "compound", 8),
+        ("deal", "deal", "NOUN", "NN", "dobj", 5),
+        (".", ".", "PUNCT", ".", "punct", 5),
+    ]
+    assert keys(code(rows)) == {("SDN", "SDN", "05", False, False)}

@@ -288,13 +288,20 @@ def code(source: str, model: str | None, date: str | None) -> None:
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @_model_option
 @click.option("--explain", is_flag=True, help="List every miss and false alarm with its evidence.")
-def evaluate(gold: str, model: str | None, explain: bool) -> None:
+@click.option(
+    "--shared",
+    type=click.Path(file_okay=False),
+    default="../shared",
+    show_default=True,
+    help='Folder that units without text point into ("ref": "corpora/...#chars=S-E").',
+)
+def evaluate(gold: str, model: str | None, explain: bool, shared: str) -> None:
     """Score the coder against a gold file (FORMAT.md). The last line is the factual F1."""
     from .evaluate import load_gold, score
     from .models import event_record
     from .pipeline import Pipeline
 
-    units = load_gold(gold)
+    units = load_gold(gold, shared)
     pipe = Pipeline(model)
     from .extract import extract_text_dump
 

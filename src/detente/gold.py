@@ -3,12 +3,15 @@ the file and line. Scoring is in :mod:`detente.evaluate`."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from .errors import DetenteError
 
 CAMEO_ROOT_NAMES: dict[str, str] = {
     "01": "make public statement",
@@ -39,8 +42,9 @@ _ANY_ROOT = "*"  # the root of every key when scoring dyads only
 Key = tuple[str, str, str]  # (source, target, root)
 
 
-class GoldFormatError(ValueError):
-    """A gold file line that is not valid JSON or lacks a required field."""
+class GoldFormatError(DetenteError, ValueError):
+    """A gold file line that is not valid JSON or lacks a required field (the CLI prints it as
+    ``error: FILE:LINE: reason`` and exits with status 2)."""
 
     def __init__(self, path: str | Path, line: int, message: str) -> None:
         self.path = str(path)
@@ -198,9 +202,38 @@ def _parse_event(obj: object, path: str | Path, line: int, index: int) -> GoldEv
     )
 
 
-def _parse_unit(obj: object, path: str | Path, line: int) -> GoldUnit:
+_REF_SPAN = re.compile(r"^(corpora/[^#]+)#chars=(\d+)-(\d+)$")
+
+
+def _text_by_reference(obj: dict[str, Any], path: str | Path, line: int, shared: Path) -> str:
+    """The text of a unit that only points into ``../shared`` ("ref": "corpora/bbc/politics/
+    011.txt#chars=33-172", "sha1": first 12 hex digits of the stretch's SHA-1): third-party
+    text is read from the corpus, never stored in the gold file."""
+    ref = obj.get("ref")
+    match = _REF_SPAN.match(ref) if isinstance(ref, str) else None
+    if match is None:
+        raise GoldFormatError(
+            path, line, "unit lacks 'text' and its 'ref' is not corpora/...#chars=START-END"
+        )
+    source = shared / match.group(1)
+    try:
+        whole = source.read_bytes().decode("latin-1" if source.suffix == ".txt" else "utf-8")
+    except OSError as exc:
+        raise GoldFormatError(path, line, f"'ref' {ref}: cannot read {source}: {exc.strerror}") from None
+    text = whole[int(match.group(2)) : int(match.group(3))]
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    if obj.get("sha1") is not None and obj["sha1"] != digest:
+        raise GoldFormatError(
+            path, line, f"'ref' {ref}: the corpus text changed (sha1 {digest}, gold {obj['sha1']})"
+        )
+    return text
+
+
+def _parse_unit(obj: object, path: str | Path, line: int, shared: Path | None = None) -> GoldUnit:
     if not isinstance(obj, dict):
         raise GoldFormatError(path, line, "a unit must be a JSON object")
+    if "text" not in obj and shared is not None and "ref" in obj:
+        obj = {**obj, "text": _text_by_reference(obj, path, line, shared)}
     missing = [name for name in _UNIT_REQUIRED if name not in obj]
     if missing:
         raise GoldFormatError(path, line, f"unit lacks field(s): {', '.join(missing)}")
@@ -223,12 +256,17 @@ def _parse_unit(obj: object, path: str | Path, line: int) -> GoldUnit:
     )
 
 
-def load_gold(path: str | Path) -> list[GoldUnit]:
+def load_gold(path: str | Path, shared: str | Path | None = None) -> list[GoldUnit]:
     """Read a gold JSON Lines file; blank lines are skipped.
 
+    With ``shared`` (the ``../shared`` folder), a unit may give no ``text`` but a ``ref`` of the
+    form ``corpora/PATH#chars=START-END`` (and a ``sha1`` check): its text is read from there.
+
     Raises :class:`GoldFormatError` (a ``ValueError``) naming the file and line for invalid
-    JSON, a missing or ill-typed field, or a duplicate unit id.
+    JSON, a missing or ill-typed field, an unreadable or changed referenced text, or a
+    duplicate unit id.
     """
+    base = Path(shared) if shared is not None else None
     units: list[GoldUnit] = []
     seen: dict[str, int] = {}
     with open(path, encoding="utf-8") as handle:
@@ -239,7 +277,7 @@ def load_gold(path: str | Path) -> list[GoldUnit]:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise GoldFormatError(path, line_no, f"invalid JSON: {exc.msg}") from None
-            unit = _parse_unit(obj, path, line_no)
+            unit = _parse_unit(obj, path, line_no, base)
             if unit.id in seen:
                 raise GoldFormatError(
                     path, line_no, f"duplicate unit id {unit.id!r} (first on line {seen[unit.id]})"

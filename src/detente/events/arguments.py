@@ -72,6 +72,19 @@ class ArgumentRules(CoderBase):
             return []
         return [Mention(target.start, target.start, c.entry, "GOV", "implicit:authorities " + c.rule)]
 
+    def _act_place(self, verb: Token, actors: DocActors) -> Mention | None:
+        """The state an act happened in: an "in X" on the verb or its object ("abducted a
+        driver in northern Iraq", "attacked a convoy in the east of Afghanistan")."""
+        holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
+        for prep in (p for h in holders for p in h.children):
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside", "across"):
+                continue
+            for pobj in map(compass_repair, prep.children):
+                m = actors.mention_at(pobj) if pobj.dep_ == "pobj" else None
+                if m is not None and m.entry.kind in ("state", "region") and len(m.entry.code) == 3:
+                    return m
+        return None
+
     def _violent_means(self, verb: Token) -> Token | None:
         """The military act that killed or wounded, when a casualty verb names one ("killed in
         Israeli shelling", "wounded in clashes", "killed by a mortar attack")."""

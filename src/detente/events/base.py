@@ -109,6 +109,19 @@ class Found:
     when: tuple[str, str] | None
 
 
+STATE_SECTORS = {"GOV", "MIL", "POL", "LEG", "JUD", "SPY"}
+OPPOSING_SECTORS = {"REB", "OPP"}
+
+
+def two_sides(actors: list[Mention]) -> bool:
+    """Two sides for a mutual event: two states, or a state's authorities and those who oppose
+    them at home ("Sudan's government and rebels signed a ceasefire": SDN <-> SDN)."""
+    if len({m.entry.code for m in actors}) >= 2:
+        return True
+    sectors = {m.sector or "GOV" for m in actors}
+    return bool(sectors & STATE_SECTORS) and bool(sectors & OPPOSING_SECTORS)
+
+
 class CoderBase:
     """The state of a coder, its pattern lookup (defined by :class:`Coder`) and the pairing of
     sources and targets into coded events that every part calls."""
@@ -134,12 +147,13 @@ class CoderBase:
         modality: Modality,
         when: tuple[str, str] | None,
     ) -> list[Found]:
-        if (
-            not targets
-            and len({s.entry.code for s in sources}) >= 2
-            and (symmetric or cameo.startswith("19"))
-        ):
-            pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1 :]]
+        if not targets and two_sides(sources) and (symmetric or cameo.startswith("19")):
+            pairs = [
+                (a, b)
+                for i, a in enumerate(sources)
+                for b in sources[i + 1 :]
+                if a.entry.code != b.entry.code or two_sides([a, b])
+            ]
         else:
             pairs = [(s, t) for s in sources for t in targets]
         out = []

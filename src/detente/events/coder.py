@@ -28,6 +28,7 @@ from .base import (
     SPEECH_OBJECTS,
     VIOLENT_ROOTS,
     Found,
+    two_sides,
 )
 from .modality import Modality, clause_modality, context_modality
 from .patterns import Patterns, VerbPattern, load_patterns
@@ -197,6 +198,16 @@ class Coder(RecordRules):
             # intended is only intended too
             modality = modality.merge(Modality(hypothetical=True, cues=("infinitive",)))
         sources, targets = self._arguments(verb, row, actors)
+        if sources and all(s.rule.startswith("context") and s.sector == "REB" for s in sources):
+            # "Gunmen abducted a Turkish driver in northern Iraq": an unnamed armed group acts
+            # where the act happened (FORMAT.md: placed by the location), not in the story's
+            # most named state
+            place = self._act_place(verb, actors)
+            if place is not None:
+                sources = [
+                    Mention(s.start, s.end, place.entry, s.sector, "placed by the act:" + s.rule)
+                    for s in sources
+                ]
         if row.targets[:1] == ("experiencer",):
             # "the policy shift infuriated the Palestinians": the one angered disapproves of the
             # author of what angered them
@@ -364,9 +375,7 @@ class Coder(RecordRules):
             if reporter is not None and reporter.entry.code in {s.entry.code for s in sources}:
                 cameo = "130"
                 modality = Modality(modality.negated, False, modality.covert, modality.cues + ("announced",))
-        mutual = len({s.entry.code for s in sources}) >= 2 and (
-            row.symmetric or ontology.root_of(cameo) == "19"
-        )
+        mutual = two_sides(sources) and (row.symmetric or ontology.root_of(cameo) == "19")
         if (
             sources
             and not targets
