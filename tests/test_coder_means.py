@@ -471,3 +471,58 @@ def test_a_government_and_its_rebels_are_two_sides() -> None:
         (".", ".", "PUNCT", ".", "punct", 5),
     ]
     assert keys(code(rows)) == {("SDN", "SDN", "05", False, False)}
+
+
+def test_a_deal_framing_a_clause_is_with_its_subject() -> None:
+    # "Iran agreed to freeze enrichment under a deal with Britain and France."
+    rows = [
+        ("Iran", "Iran", P, "NNP", "nsubj", 1),
+        ("agreed", "agree", "VERB", "VBD", "ROOT", 1),
+        ("to", "to", "PART", "TO", "aux", 3),
+        ("freeze", "freeze", "VERB", "VB", "xcomp", 1),
+        ("enrichment", "enrichment", "NOUN", "NN", "dobj", 3),
+        ("under", "under", "ADP", "IN", "prep", 3),
+        ("a", "a", "DET", "DT", "det", 7),
+        ("deal", "deal", "NOUN", "NN", "pobj", 5),
+        ("with", "with", "ADP", "IN", "prep", 7),
+        ("Britain", "Britain", P, "NNP", "pobj", 8),
+        ("and", "and", "CCONJ", "CC", "cc", 9),
+        ("France", "France", P, "NNP", "conj", 9),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    deals = {(k[0], k[1]) for k in keys(code(rows)) if k[2] == "05"}
+    assert deals == {("IRN", "GBR"), ("IRN", "FRA")}
+
+
+def test_an_army_bombing_rebels_at_home_is_a_domestic_fight() -> None:
+    # "The army bombed rebel positions in Sudan."
+    rows = [
+        ("The", "the", "DET", "DT", "det", 1),
+        ("army", "army", "NOUN", "NN", "nsubj", 2),
+        ("bombed", "bomb", "VERB", "VBD", "ROOT", 2),
+        ("rebel", "rebel", "NOUN", "NN", "compound", 4),
+        ("positions", "position", "NOUN", "NNS", "dobj", 2),
+        ("in", "in", "ADP", "IN", "prep", 4),
+        ("Sudan", "Sudan", P, "NNP", "pobj", 5),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(rows)) == {("SDN", "SDN", "19", False, False)}
+
+
+def test_refusing_talks_with_no_partner_named_is_not_made_at_home() -> None:
+    # "North Korea refused to return to the six-party talks." ("six-party" owns nothing)
+    rows = [
+        ("North", "North", P, "NNP", "compound", 1),
+        ("Korea", "Korea", P, "NNP", "nsubj", 2),
+        ("refused", "refuse", "VERB", "VBD", "ROOT", 2),
+        ("to", "to", "PART", "TO", "aux", 4),
+        ("return", "return", "VERB", "VB", "xcomp", 2),
+        ("to", "to", "ADP", "IN", "prep", 4),
+        ("the", "the", "DET", "DT", "det", 10),
+        ("six", "six", "NUM", "CD", "nummod", 9),
+        ("-", "-", "PUNCT", "HYPH", "punct", 9),
+        ("party", "party", "NOUN", "NN", "compound", 10),
+        ("talks", "talk", "NOUN", "NNS", "pobj", 5),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(rows)) == set()

@@ -149,6 +149,19 @@ class Coder(RecordRules):
         pat = self.p.nouns.get(obj.lemma_.lower()) if obj is not None else None
         return pat is not None and ontology.root_of(pat.cameo) in ("02", "03", "10")
 
+    def _refuses_a_mutual_act(self, verb: Token) -> bool:
+        """ "North Korea refused to return to the six-party talks": refusing talks, a meeting or
+        a deal is aimed at the other side; with no partner named it is not made at home."""
+        for xcomp in (c for c in verb.children if c.dep_ in CONTROL_DEPS):
+            row = self.best_pattern(xcomp)
+            if row is not None and row.symmetric:
+                return True
+            nouns = [c for c in xcomp.children if c.dep_ in ("dobj", "obj")]
+            nouns += [p for c in xcomp.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            if any((pat := self.p.nouns.get(n.lemma_.lower())) is not None and pat.symmetric for n in nouns):
+                return True
+        return False
+
     def _means_code(self, verb: Token) -> str | None:
         """The code of the military act a killing or wounding was done by ("killed in shelling",
         "wounded in clashes", "killed by a mortar attack": 19): the act, of which the casualties
@@ -388,7 +401,7 @@ class Coder(RecordRules):
         if (
             ontology.root_of(cameo) in ("18", "19", "20")
             and targets
-            and all(t.rule.startswith("context") for t in targets)
+            and all(t.rule.startswith("context") and t.sector not in ("REB", "OPP") for t in targets)
             and any(same_state_forces(s, t) for s in sources for t in targets)
         ):
             # "four children were killed in Israeli shelling": victims placed only by the story's
@@ -401,6 +414,7 @@ class Coder(RecordRules):
             and "dobj" in row.targets
             and not _rejects_a_claim(verb)
             and not self._rejects_an_act(verb)
+            and not self._refuses_a_mutual_act(verb)
         )
         if (
             not targets

@@ -71,6 +71,12 @@ class NounRules(ArgumentRules):
             verb = governor  # "he rejected an offer from the US": the offer was made to him
             if verb.pos_ == "VERB":
                 targets = [m for m in self._subjects(verb, actors) if m not in sources]
+        if not sources and targets and pat.symmetric:
+            # "Iran agreed to freeze enrichment under a deal with Britain, France and Germany":
+            # the clause the mutual noun frames names one side, the noun the others
+            framed, others = self._adverbial_event(noun, targets, actors, True)
+            if framed:
+                sources, targets = framed, others
         if not sources and targets and pat.symmetric and len(targets) >= 2:
             sources, targets = targets[:1], targets[1:]
         if not sources:
@@ -133,6 +139,8 @@ class NounRules(ArgumentRules):
             prep, holder = holder.head, holder.head.head  # "as part of a deal"
         elif prep.lower_ in ("after", "following", "before") and mutual:
             pass  # "a man who died after a violent confrontation with police": one of its sides
+        elif prep.lower_ == "under" and targets:
+            pass  # "agreed to freeze enrichment under a deal with Britain": the deal's other side
         elif prep.lower_ not in ("during", "in", "amid", "through", "at"):
             return [], targets
         if holder.pos_ != "VERB" or prep.head.i != holder.i:

@@ -285,6 +285,8 @@ def owner_of(head: Token, actors: DocActors, authored: bool = True) -> list[Ment
     if head.pos_ not in ("NOUN",):
         return []
     for c in head.children:
+        if any(k.dep_ == "nummod" for k in c.children):
+            continue  # "the six-party talks", "a two-state solution": a count, not an owner
         if c.dep_ in ("amod", "compound", "poss"):
             m = actors.mention_at(c)
             if m is not None and m.entry.kind in ("adjective", "state", "demonym", "org", "region"):
