@@ -526,3 +526,18 @@ def test_refusing_talks_with_no_partner_named_is_not_made_at_home() -> None:
         (".", ".", "PUNCT", ".", "punct", 2),
     ]
     assert keys(code(rows)) == set()
+
+
+def test_pulling_troops_out_of_a_state_is_a_retreat_from_it() -> None:
+    # "Spain pulled its troops out of Iraq." ("out of" parsed as two prepositions)
+    rows = [
+        ("Spain", "Spain", P, "NNP", "nsubj", 1),
+        ("pulled", "pull", "VERB", "VBD", "ROOT", 1),
+        ("its", "its", "PRON", "PRP$", "poss", 3),
+        ("troops", "troop", "NOUN", "NNS", "dobj", 1),
+        ("out", "out", "ADP", "IN", "prep", 1),
+        ("of", "of", "ADP", "IN", "prep", 4),
+        ("Iraq", "Iraq", P, "NNP", "pobj", 5),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert keys(code(rows)) == {("ESP", "IRQ", "08", False, False)}

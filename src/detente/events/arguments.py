@@ -323,6 +323,10 @@ class ArgumentRules(CoderBase):
             else:
                 holders = [verb] + ([obj] if obj is not None else [])
                 holders += [c for c in verb.children if c.dep_ == "prt"]
+                # "pulled its troops out of Iraq", "moved away from": a compound preposition
+                holders += [
+                    c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("out", "away", "back")
+                ]
                 if obj is not None:  # "pledged 50 million euros in aid to Sudan"
                     holders += [
                         p for c in obj.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
