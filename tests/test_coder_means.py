@@ -541,3 +541,35 @@ def test_pulling_troops_out_of_a_state_is_a_retreat_from_it() -> None:
         (".", ".", "PUNCT", ".", "punct", 1),
     ]
     assert keys(code(rows)) == {("ESP", "IRQ", "08", False, False)}
+
+
+def test_a_cancelled_visit_did_not_happen() -> None:
+    # "A visit by the Chinese premier to Japan was cancelled."
+    rows = [
+        ("A", "a", "DET", "DT", "det", 1),
+        ("visit", "visit", "NOUN", "NN", "nsubjpass", 9),
+        ("by", "by", "ADP", "IN", "prep", 1),
+        ("the", "the", "DET", "DT", "det", 5),
+        ("Chinese", "chinese", "ADJ", "JJ", "amod", 5),
+        ("premier", "premier", "NOUN", "NN", "pobj", 2),
+        ("to", "to", "ADP", "IN", "prep", 1),
+        ("Japan", "Japan", P, "NNP", "pobj", 6),
+        ("was", "be", "AUX", "VBD", "auxpass", 9),
+        ("cancelled", "cancel", "VERB", "VBN", "ROOT", 9),
+        (".", ".", "PUNCT", ".", "punct", 9),
+    ]
+    assert keys(code(rows)) == {("CHN", "JPN", "04", True, False)}
+
+
+def test_a_recipient_parsed_as_a_compound_of_the_object() -> None:
+    # "The EU offered Turkey membership talks."
+    rows = [
+        ("The", "the", "DET", "DT", "det", 1),
+        ("EU", "EU", P, "NNP", "nsubj", 2),
+        ("offered", "offer", "VERB", "VBD", "ROOT", 2),
+        ("Turkey", "Turkey", P, "NNP", "compound", 5),
+        ("membership", "membership", "NOUN", "NN", "compound", 5),
+        ("talks", "talk", "NOUN", "NNS", "dobj", 2),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(rows)) == {("EU", "TUR", "03", False, False)}

@@ -318,6 +318,16 @@ class ArgumentRules(CoderBase):
                     heads = [verb.head]  # "two soldiers they had held": the noun is the object
             elif slot == "dative":
                 heads = [c for c in verb.children if c.dep_ == "dative"]
+                if not heads and obj is not None:  # "offered Turkey membership talks": the
+                    # recipient parsed as a compound at the head of the object phrase
+                    heads = [
+                        c
+                        for c in obj.children
+                        if c.dep_ == "compound"
+                        and c.i == verb.i + 1
+                        and c.pos_ == "PROPN"
+                        and actors.mention_at(c) is not None
+                    ]
             elif slot == "poss" and obj is not None:
                 heads = [c for c in obj.children if c.dep_ == "poss"]
             else:

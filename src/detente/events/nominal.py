@@ -188,6 +188,18 @@ class NounRules(ArgumentRules):
             result = result.merge(Modality(negated=True, cues=("det:no",)))
         if any(c.lower_ in ("secret", "covert", "clandestine", "quiet", "secretive") for c in noun.children):
             result = result.merge(Modality(covert=True, cues=("covert",)))
+        if governor is not None and governor.pos_ == "VERB" and noun.dep_ in ("dobj", "nsubjpass"):
+            # "cancelled a visit", "the talks were called off", "postponed the summit"
+            lemma = governor.lemma_.lower()
+            prts = [(lemma, c.lower_) for c in governor.children if c.dep_ == "prt"]
+            if self.p.cues.has("cancel", lemma) or any(
+                p in self.p.cues.phrases.get("cancel", ()) for p in prts
+            ):
+                result = result.merge(Modality(negated=True, cues=(f"cancel:{governor.text}",)))
+            if self.p.cues.has("postpone", lemma) or any(
+                p in self.p.cues.phrases.get("postpone", ()) for p in prts
+            ):
+                result = result.merge(Modality(hypothetical=True, cues=(f"postpone:{governor.text}",)))
         verb = governor
         hops = 0
         while verb is not None and verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and hops < 4:
