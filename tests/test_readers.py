@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import time
 from collections.abc import Iterator
@@ -132,8 +133,14 @@ def _warc(records: list[tuple[str, str, bytes]], gzipped: bool = True) -> bytes:
     writer = WARCWriter(out, gzip=gzipped)
     for uri, mime, body in records:
         http = StatusAndHeaders("200 OK", [("Content-Type", mime)], protocol="HTTP/1.1")
+        # fixed date and record id: the same bytes on every run, so a test that corrupts given
+        # offsets of the compressed stream always corrupts the same thing
+        digest = hashlib.sha1(uri.encode()).hexdigest()
+        fixed = {"WARC-Date": "2015-03-03T10:00:00Z", "WARC-Record-ID": f"<urn:sha1:{digest}>"}
         writer.write_record(
-            writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=http)
+            writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict=fixed
+            )
         )
     return out.getvalue()
 
