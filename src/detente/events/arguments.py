@@ -85,9 +85,11 @@ class ArgumentRules(CoderBase):
                     return m
         return None
 
-    def _violent_means(self, verb: Token) -> Token | None:
-        """The military act that killed or wounded, when a casualty verb names one ("killed in
-        Israeli shelling", "wounded in clashes", "killed by a mortar attack")."""
+    def _violent_means(self, verb: Token) -> tuple[Token, str] | None:
+        """The military act that killed or wounded, and its code, when a casualty verb names one
+        ("killed in Israeli shelling", "wounded in clashes", "killed by a mortar attack": 19):
+        the act, of which the casualties are the result. Bombings and other assaults (18) are
+        not returned: the casualty verb's own 18 stands."""
         if verb.lemma_.lower() not in CASUALTY_LEMMAS:
             return None
         means = casualty_means(verb)
@@ -98,13 +100,14 @@ class ArgumentRules(CoderBase):
         if cameo is None and means.pos_ == "VERB":
             row = self.best_pattern(means)
             cameo = row.cameo if row is not None else None
-        return means if cameo and ontology.root_of(cameo) in ("19", "20") else None
+        return (means, cameo) if cameo and ontology.root_of(cameo) in ("19", "20") else None
 
     def _implicit_target(self, verb: Token, actors: DocActors) -> list[Mention]:
         """Where a material act names no target actor ("ETA threatened to set off bombs",
         "soldiers withdrew"), its target is the place: an "in X" state, else the story's country."""
         holders = [verb, *[c for c in verb.children if c.dep_ in ("dobj", "xcomp")]]
-        means = self._violent_means(verb)
+        violent = self._violent_means(verb)
+        means = violent[0] if violent is not None else None
         if means is not None:  # "killed in Israeli shelling in the Gaza Strip": where the act was
             holders.insert(0, means)
         for holder in holders:

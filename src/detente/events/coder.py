@@ -34,7 +34,6 @@ from .modality import Modality, clause_modality, context_modality
 from .patterns import Patterns, VerbPattern, load_patterns
 from .records import RecordRules
 from .syntax import (
-    CASUALTY_LEMMAS,
     agentless,
     backshifted,
     direct_object,
@@ -141,38 +140,6 @@ class Coder(RecordRules):
             return row
         return None
 
-    def _rejects_an_act(self, verb: Token) -> bool:
-        """ "Iran rejected a European offer": turning down someone's offer, request or demand is
-        aimed at its author; when no author can be placed the refusal has no target (it is not
-        made at home like "declined to resign" or "ruled out a probe")."""
-        obj = direct_object(verb)
-        pat = self.p.nouns.get(obj.lemma_.lower()) if obj is not None else None
-        return pat is not None and ontology.root_of(pat.cameo) in ("02", "03", "10")
-
-    def _refuses_a_mutual_act(self, verb: Token) -> bool:
-        """ "North Korea refused to return to the six-party talks": refusing talks, a meeting or
-        a deal is aimed at the other side; with no partner named it is not made at home."""
-        for xcomp in (c for c in verb.children if c.dep_ in CONTROL_DEPS):
-            row = self.best_pattern(xcomp)
-            if row is not None and row.symmetric:
-                return True
-            nouns = [c for c in xcomp.children if c.dep_ in ("dobj", "obj")]
-            nouns += [p for c in xcomp.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-            if any((pat := self.p.nouns.get(n.lemma_.lower())) is not None and pat.symmetric for n in nouns):
-                return True
-        return False
-
-    def _means_code(self, verb: Token) -> str | None:
-        """The code of the military act a killing or wounding was done by ("killed in shelling",
-        "wounded in clashes", "killed by a mortar attack": 19): the act, of which the casualties
-        are the result. Bombings and other assaults keep the casualty verb's own 18."""
-        means = self._violent_means(verb)
-        if means is None:
-            return None
-        pat = self.p.nouns.get(means.lower_) or self.p.nouns.get(means.lemma_.lower())
-        row = self.best_pattern(means) if pat is None or means.pos_ != "NOUN" else None
-        return row.cameo if row is not None else pat.cameo if pat is not None else None
-
     def _code_verb(self, verb: Token, actors: DocActors, pub: date | None) -> list[Found]:
         received = self._received(verb, actors, pub)
         if received:
@@ -251,8 +218,9 @@ class Coder(RecordRules):
             and direct_object(verb)
         ):
             cameo = "020"  # "told councils to find more sites": a statement that directs is an appeal
-        if ontology.root_of(cameo) == "18" and verb.lemma_.lower() in CASUALTY_LEMMAS:
-            cameo = self._means_code(verb) or cameo  # "killed in Israeli shelling" is the shelling
+        means = self._violent_means(verb) if ontology.root_of(cameo) == "18" else None
+        if means is not None:
+            cameo = means[1]  # "killed in Israeli shelling" is the shelling
         if xcomp is not None and row.xcomp in ("own", "only"):
             if not targets:
                 for embedded_verb in (c for c in verb.children if c.dep_ in CONTROL_DEPS):  # "re-open"
@@ -412,9 +380,7 @@ class Coder(RecordRules):
             # target can only be a recipient ("denied Iran access") names it or has none
             ontology.root_of(cameo) == "12"
             and "dobj" in row.targets
-            and not _rejects_a_claim(verb)
-            and not self._rejects_an_act(verb)
-            and not self._refuses_a_mutual_act(verb)
+            and not self._refusal_aimed_elsewhere(verb)
         )
         if (
             not targets
@@ -443,25 +409,6 @@ class Coder(RecordRules):
             rule = row.describe() + "; ultimatum: if/unless clause -> 100"
             found += self._pairs(sources, bound, "100", False, verb, extra, rule, modality, when)
         return found
-
-
-CLAIM_NOUNS = {
-    "suggestion",
-    "claim",
-    "accusation",
-    "allegation",
-    "charge",
-    "criticism",
-    "report",
-    "notion",
-    "idea",
-}
-
-
-def _rejects_a_claim(verb: Token) -> bool:
-    """ "rejected a suggestion that ...": rejecting what someone said is a denial, no act at home."""
-    obj = direct_object(verb)
-    return obj is not None and (obj.lemma_.lower() in CLAIM_NOUNS or obj.lemma_.lower() in SPEECH_OBJECTS)
 
 
 ERRAND_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "14"}

@@ -6,7 +6,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..actors.resolver import DocActors, Mention
-from .base import QUANTITY_NOUNS, Found
+from . import ontology
+from .base import CONTROL_DEPS, QUANTITY_NOUNS, SPEECH_OBJECTS, Found
 from .modality import Modality, clause_modality, context_modality
 from .nominal import NounRules
 from .syntax import (
@@ -183,6 +184,30 @@ class FrameRules(NounRules):
             givers, receivers, row.cameo, False, verb, (obj,), rule, modality, event_time(verb, pub)
         )
 
+    def _refusal_aimed_elsewhere(self, verb: Token) -> bool:
+        """A refusal with no target named that is not made at home (as "declined to resign" or
+        "ruled out a probe" are): rejecting what someone said ("rejected a suggestion that ...":
+        a denial), someone's offer, request or demand ("Iran rejected a European offer": aimed at
+        its author, not placed), or talks, a meeting or a deal ("refused to return to the
+        six-party talks": aimed at the other side, not named)."""
+        obj = direct_object(verb)
+        if obj is not None:
+            lemma = obj.lemma_.lower()
+            if lemma in CLAIM_NOUNS or lemma in SPEECH_OBJECTS:
+                return True
+            pat = self.p.nouns.get(lemma)
+            if pat is not None and ontology.root_of(pat.cameo) in ("02", "03", "10"):
+                return True
+        for xcomp in (c for c in verb.children if c.dep_ in CONTROL_DEPS):
+            row = self.best_pattern(xcomp)
+            if row is not None and row.symmetric:
+                return True
+            nouns = [c for c in xcomp.children if c.dep_ in ("dobj", "obj")]
+            nouns += [p for c in xcomp.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            if any((pat := self.p.nouns.get(n.lemma_.lower())) is not None and pat.symmetric for n in nouns):
+                return True
+        return False
+
     def _announced_refusal(self, verb: Token, actors: DocActors, pub: date | None) -> list[Found]:
         """ "Hariri resigned and said he would not form a new government": an actor announcing
         that it will not do something refuses it (12, FORMAT.md rule 4 and "Future actions"),
@@ -275,3 +300,16 @@ class FrameRules(NounRules):
             return []
         modality = self._noun_modality(subj, be)
         return self._pairs(sides[:1], sides[1:], pat.cameo, True, subj, (), pat.describe(), modality, None)
+
+
+CLAIM_NOUNS = {
+    "suggestion",
+    "claim",
+    "accusation",
+    "allegation",
+    "charge",
+    "criticism",
+    "report",
+    "notion",
+    "idea",
+}
