@@ -573,3 +573,53 @@ def test_a_recipient_parsed_as_a_compound_of_the_object() -> None:
         (".", ".", "PUNCT", ".", "punct", 2),
     ]
     assert keys(code(rows)) == {("EU", "TUR", "03", False, False)}
+
+
+def test_people_placed_only_by_the_story_are_of_the_place_of_the_act() -> None:
+    # "Israeli troops raided a refugee camp in Gaza, arresting five militants."
+    rows = [
+        ("Israeli", "israeli", "ADJ", "JJ", "amod", 1),
+        ("troops", "troop", "NOUN", "NNS", "nsubj", 2),
+        ("raided", "raid", "VERB", "VBD", "ROOT", 2),
+        ("a", "a", "DET", "DT", "det", 5),
+        ("refugee", "refugee", "NOUN", "NN", "compound", 5),
+        ("camp", "camp", "NOUN", "NN", "dobj", 2),
+        ("in", "in", "ADP", "IN", "prep", 2),
+        ("Gaza", "Gaza", P, "NNP", "pobj", 6),
+        (",", ",", "PUNCT", ",", "punct", 2),
+        ("arresting", "arrest", "VERB", "VBG", "advcl", 2),
+        ("five", "five", "NUM", "CD", "nummod", 11),
+        ("militants", "militant", "NOUN", "NNS", "dobj", 9),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(rows)) == {("ISR", "PSE", "17", False, False)}
+
+
+def test_a_camp_named_by_its_city_is_in_that_citys_state() -> None:
+    # "Israeli troops raided the Jenin camp." (a city compounded on a place noun)
+    rows = [
+        ("Israeli", "israeli", "ADJ", "JJ", "amod", 1),
+        ("troops", "troop", "NOUN", "NNS", "nsubj", 2),
+        ("raided", "raid", "VERB", "VBD", "ROOT", 2),
+        ("the", "the", "DET", "DT", "det", 5),
+        ("Jenin", "Jenin", P, "NNP", "compound", 5),
+        ("camp", "camp", "NOUN", "NN", "dobj", 2),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert keys(code(rows)) == {("ISR", "PSE", "17", False, False)}
+
+
+def test_protesters_storming_a_building_riot() -> None:
+    # "Iranian protesters stormed the British embassy." (not a military attack; senses.tsv)
+    rows = [
+        ("Iranian", "iranian", "ADJ", "JJ", "amod", 1),
+        ("protesters", "protester", "NOUN", "NNS", "nsubj", 2),
+        ("stormed", "storm", "VERB", "VBD", "ROOT", 2),
+        ("the", "the", "DET", "DT", "det", 5),
+        ("British", "british", "ADJ", "JJ", "amod", 5),
+        ("embassy", "embassy", "NOUN", "NN", "dobj", 2),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    events = code(rows)
+    assert keys(events) == {("IRN", "GBR", "14", False, False)}
+    assert "senses.tsv" in events[0].evidence.pattern

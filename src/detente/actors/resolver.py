@@ -493,9 +493,10 @@ class DocActors:
         return None
 
     def _named_place(self, noun: Token) -> Mention | None:
-        """The state of the place a place noun names by its "of": "the city of Falluja"."""
+        """The state of the place a place noun names by its "of" or "in", or by a city name
+        compounded on it: "the city of Falluja", "a refugee camp in Gaza", "the Jenin camp"."""
         for of in noun.children:
-            if of.dep_ == "prep" and of.lower_ == "of":
+            if of.dep_ == "prep" and of.lower_ in ("of", "in"):
                 for name in of.children:
                     if name.dep_ != "pobj" or name.pos_ != "PROPN":
                         continue
@@ -505,6 +506,11 @@ class DocActors:
                     entry = self.place_state(name.text)
                     if entry is not None:
                         return Mention(name.i, name.i + 1, entry, "GOV", "place:city")
+        for name in noun.children:  # "the Jenin refugee camp", "the Falluja district"
+            if name.dep_ == "compound" and name.pos_ == "PROPN" and name.i not in self.by_token:
+                entry = self.place_state(name.text)
+                if entry is not None:
+                    return Mention(name.i, name.i + 1, entry, "GOV", "place:city")
         return None
 
     def _titled_name(self, token: Token) -> list[Mention]:

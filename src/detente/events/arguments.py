@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..actors.resolver import DocActors, Mention
+from ..actors.resolver import PLACE_NOUNS, DocActors, Mention
 from . import ontology
 from .modality import Modality
 from .patterns import VerbPattern
@@ -76,6 +76,10 @@ class ArgumentRules(CoderBase):
         """The state an act happened in: an "in X" on the verb or its object ("abducted a
         driver in northern Iraq", "attacked a convoy in the east of Afghanistan")."""
         holders = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "obj"))]
+        if verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and verb.head.i != verb.i:
+            # "raided a camp in Gaza, arresting five militants": the participle's place is its head's
+            head = verb.head
+            holders += [head, *(c for c in head.children if c.dep_ in ("dobj", "obj"))]
         for prep in (p for h in holders for p in h.children):
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside", "across"):
                 continue
@@ -83,6 +87,10 @@ class ArgumentRules(CoderBase):
                 m = actors.mention_at(pobj) if pobj.dep_ == "pobj" else None
                 if m is not None and m.entry.kind in ("state", "region") and len(m.entry.code) == 3:
                     return m
+        for obj in (h for h in holders if h.dep_ in ("dobj", "obj")):
+            placed = actors.resolve(obj) if obj.lemma_.lower() in PLACE_NOUNS else []
+            if placed and placed[0].rule.startswith("place:"):  # "raided the Jenin refugee camp"
+                return placed[0]
         return None
 
     def _violent_means(self, verb: Token) -> tuple[Token, str] | None:

@@ -184,13 +184,15 @@ class CoderBase:
                 continue
             if s.sector == "BUS" and t.sector == "BUS":
                 continue  # company deals and disputes are market news, not political events
-            code = cameo
+            code, described = cameo, pattern
             sense = self.p.sense(trigger.lemma_.lower(), ontology.root_of(cameo))
             if sense is not None and s.sector in sense[0] and not names_forces(extra):
                 if sense[1] is None:
                     continue  # "all 15 candidates withdrew": no military retreat (senses.tsv)
                 code = sense[1]  # "truckers strike" is a labour strike
+                described = f"{pattern}; senses.tsv: {s.sector} source -> {code}"
             if code == "173" and s.sector == "REB":
                 code = "181"  # persons seized by armed groups are abducted, not arrested
-            out.append(Found(s, t, code, symmetric, trigger, extra, pattern, modality, when))
+                described = f"{pattern}; armed-group source -> 181"
+            out.append(Found(s, t, code, symmetric, trigger, extra, described, modality, when))
         return out

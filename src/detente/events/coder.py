@@ -375,6 +375,19 @@ class Coder(RecordRules):
             # "four children were killed in Israeli shelling": victims placed only by the story's
             # country are not the attacker's own people; where it happened tells whose they are
             targets = []
+        if (
+            ontology.root_of(cameo) in ("17", "18", "19", "20")
+            and targets
+            and all(t.rule.startswith("context") for t in targets)
+        ):
+            # "Israeli troops raided a camp in Gaza, arresting five militants": people placed only
+            # by the story's country are of the place the act happened in, when one is named
+            place = self._act_place(verb, actors)
+            if place is not None and place.entry.code != targets[0].entry.code:
+                targets = [
+                    Mention(t.start, t.end, place.entry, t.sector, "placed by the act:" + t.rule)
+                    for t in targets
+                ]
         implicit_ok = ontology.root_of(cameo) in IMPLICIT_TARGET_ROOTS or (
             # a refusal aimed at no one named is made at home ("declined to resign"); a row whose
             # target can only be a recipient ("denied Iran access") names it or has none
