@@ -623,3 +623,21 @@ def test_protesters_storming_a_building_riot() -> None:
     events = code(rows)
     assert keys(events) == {("IRN", "GBR", "14", False, False)}
     assert "senses.tsv" in events[0].evidence.pattern
+
+
+def test_an_undated_text_is_dated_by_the_people_it_names() -> None:
+    # "Arnold Schwarzenegger praised John Kerry." (no date: the governor of 2003-11 places Kerry
+    # in his Senate years, not in his later office)
+    rows = [
+        ("Arnold", "Arnold", P, "NNP", "compound", 1),
+        ("Schwarzenegger", "Schwarzenegger", P, "NNP", "nsubj", 2),
+        ("praised", "praise", "VERB", "VBD", "ROOT", 2),
+        ("John", "John", P, "NNP", "compound", 4),
+        ("Kerry", "Kerry", P, "NNP", "dobj", 2),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    undated = DocActors(make_doc(rows), None)
+    kerry = next(m for m in undated.mentions if m.start == 3)
+    assert kerry.entry.role == "Senator" and kerry.sector == "LEG"
+    dated = DocActors(make_doc(rows), "2015-06-01")
+    assert next(m for m in dated.mentions if m.start == 3).entry.role == "Secretary of State"

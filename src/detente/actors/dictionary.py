@@ -46,10 +46,10 @@ class ActorEntry:
         day = date[:10]
         if self.start and day < self.start[:10]:
             return False
-        return not (self.end and day > _end_bound(self.end))
+        return not (self.end and day > end_bound(self.end))
 
 
-def _end_bound(end: str) -> str:
+def end_bound(end: str) -> str:
     # "2017" ends at 2017-12-31, "2017-01" at 2017-01-31
     if len(end) == 4:
         return end + "-12-31"

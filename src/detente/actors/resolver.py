@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..models import ActorMention
-from .dictionary import ActorDictionary, ActorEntry, Institution, choose, load_dictionary, tokenize
+from .dictionary import ActorDictionary, ActorEntry, Institution, choose, end_bound, load_dictionary, tokenize
 from .places import city_country
 
 if TYPE_CHECKING:
@@ -151,6 +151,8 @@ class DocActors:
         self.excluded = excluded or []  # character spans that are news furniture (datelines)
         self._placed: dict[str, Mention | None] = {}  # group word -> the state placing it elsewhere
         self._match()
+        if date is None:
+            self._date_people_by_each_other()
         self._match_ill_cased()
         self._match_name_parts()
         self.context = self._context_country(places or [])
@@ -191,6 +193,40 @@ class DocActors:
             for k in range(i, i + length):
                 self.by_token[k] = m
             i += length
+
+    def _date_people_by_each_other(self) -> None:
+        """An undated text: the people it names with one tenure date it ("Schwarzenegger",
+        governor 2003-11, places "John Kerry" in his Senate years, not his later office); a name
+        with several tenures takes the one that overlaps every single-tenure person named."""
+        lo, hi = "", "9999"
+        ambiguous: list[tuple[int, list[ActorEntry]]] = []
+        for k, m in enumerate(self.mentions):
+            if m.entry.kind != "person":
+                continue
+            key = tuple(t.text for t in self.doc[m.start : m.end])
+            people = [e for e in self.d.lookup(key) if e.kind == "person"]
+            if len(people) == 1 and people[0].start:
+                lo = max(lo, people[0].start[:10])
+                hi = min(hi, end_bound(people[0].end) if people[0].end else "9999")
+            elif len(people) > 1:
+                ambiguous.append((k, people))
+        if not lo or lo > hi or not ambiguous:
+            return
+        for k, people in ambiguous:
+            overlapping = [
+                e
+                for e in people
+                if (not e.start or e.start[:10] <= hi) and (not e.end or end_bound(e.end) >= lo)
+            ]
+            if len(overlapping) == 1 and overlapping[0] != self.mentions[k].entry:
+                old = self.mentions[k]
+                entry = overlapping[0]
+                new = Mention(
+                    old.start, old.end, entry, entry.sector, old.rule + " (dated by the people named)"
+                )
+                self.mentions[k] = new
+                for t in range(old.start, old.end):
+                    self.by_token[t] = new
 
     def _inside_longer_name(self, i: int) -> bool:
         """A one-word organisation name ending an unknown longer name ("Trades Union Congress",
