@@ -641,3 +641,25 @@ def test_an_undated_text_is_dated_by_the_people_it_names() -> None:
     assert kerry.entry.role == "Senator" and kerry.sector == "LEG"
     dated = DocActors(make_doc(rows), "2015-06-01")
     assert next(m for m in dated.mentions if m.start == 3).entry.role == "Secretary of State"
+
+
+def test_a_state_ordering_the_army_orders_its_own() -> None:
+    # "Egypt hosted talks. Ariel Sharon ordered the army to withdraw." ("the army" is not the
+    # state named before it but the orderer's own)
+    rows = [
+        ("Egypt", "Egypt", P, "NNP", "nsubj", 1),
+        ("hosted", "host", "VERB", "VBD", "ROOT", 1),
+        ("talks", "talk", "NOUN", "NNS", "dobj", 1),
+        (".", ".", "PUNCT", ".", "punct", 1),
+        ("Ariel", "Ariel", P, "NNP", "compound", 5, True),
+        ("Sharon", "Sharon", P, "NNP", "nsubj", 6),
+        ("ordered", "order", "VERB", "VBD", "ROOT", 6),
+        ("the", "the", "DET", "DT", "det", 8),
+        ("army", "army", "NOUN", "NN", "dobj", 6),
+        ("to", "to", "PART", "TO", "aux", 10),
+        ("withdraw", "withdraw", "VERB", "VB", "xcomp", 6),
+        (".", ".", "PUNCT", ".", "punct", 6),
+    ]
+    found = {(k[0], k[1], k[2]) for k in keys(code(rows))}
+    assert ("ISR", "ISR", "10") in found
+    assert not any(t == "EGY" for _, t, _ in found)

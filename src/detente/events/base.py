@@ -161,8 +161,11 @@ class CoderBase:
             if s is t or (s.start == t.start and s.end == t.end and s.start != s.end):
                 continue
             if (
-                t.rule.startswith("context:")
-                and t.sector in ("MIL", "POL", "GOV")
+                (
+                    (t.rule.startswith("context:") and t.sector in ("MIL", "POL", "GOV"))
+                    # "Sharon ordered the army to prepare": a state's own armed forces and police
+                    or (t.rule.startswith("coref:institution") and t.sector in ("MIL", "POL"))
+                )
                 and len(s.entry.code) == 3
                 and ontology.root_of(cameo) not in ("18", "19", "20")
             ):
