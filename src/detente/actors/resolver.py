@@ -36,8 +36,7 @@ PAIR_NOUNS = {
     "parties",
 }
 MODIFIER_DEPS = {"poss", "compound", "amod", "nmod", "appos", "npadvmod"}
-# Modifiers that place an institution outside the story's state without naming one ("a foreign
-# leader", "European officials", "Western diplomats"): not resolved by the story's context.
+# Heads that name an organisation by its compound ("the al-Qaeda network", "the Hamas leadership").
 ORG_HEADS = {
     "network",
     "movement",
@@ -50,6 +49,8 @@ ORG_HEADS = {
     "cell",
 }
 LINK_VERBS = {"link", "tie", "ally", "affiliate", "connect", "loyal"}
+# Modifiers that place an institution outside the story's state without naming one ("a foreign
+# leader", "European officials", "Western diplomats"): not resolved by the story's context.
 FOREIGN_WORDS = {
     "foreign",
     "overseas",
